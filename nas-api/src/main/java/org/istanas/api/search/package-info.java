@@ -1,0 +1,2 @@
+/** The search-strategy extension point. */
+package org.istanas.api.search;

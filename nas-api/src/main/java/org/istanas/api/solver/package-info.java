@@ -1,0 +1,2 @@
+/** The sparse-coding solver extension point and the problem/result values it works on. */
+package org.istanas.api.solver;
