@@ -1,0 +1,30 @@
+package org.istanas.api.spi;
+
+import java.util.List;
+import org.istanas.api.data.DatasetProvider;
+import org.istanas.api.op.CandidateOperation;
+import org.istanas.api.search.SearchStrategy;
+import org.istanas.api.solver.SparseSolver;
+
+/**
+ * Everything the loaded plugins contribute, looked up by name. Lookups of an unknown name throw
+ * {@link IllegalArgumentException} with the message {@code unknown solver 'mosek'; known: [fista, ista, lp]}.
+ * Lists are sorted by name, except {@link #operations()}, which keeps registration order (it defines the layout of z).
+ */
+public interface PluginCatalog {
+    SearchStrategy strategy(String name);
+
+    CandidateOperation operation(String name);
+
+    SparseSolver solver(String name);
+
+    DatasetProvider dataset(String name);
+
+    List<SearchStrategy> strategies();
+
+    List<CandidateOperation> operations();
+
+    List<SparseSolver> solvers();
+
+    List<DatasetProvider> datasets();
+}
