@@ -183,7 +183,7 @@ public final class GenotypeJson {
         out.append("  \"").append(name).append("\": [");
         for (int i = 0; i < edges.size(); i++) {
             GenotypeEdge edge = edges.get(i);
-            out.append(i == 0 ? "" : ", ").append(i > 0 && i % 2 == 0 ? "\n    " : "");
+            out.append(i == 0 ? "" : i % 2 == 0 ? ",\n    " : ", ");
             out.append("[").append(quote(edge.op())).append(", ").append(edge.input()).append("]");
         }
         out.append("],\n");

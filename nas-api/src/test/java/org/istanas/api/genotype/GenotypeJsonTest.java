@@ -39,6 +39,8 @@ final class GenotypeJsonTest {
                 .containsExactly("normal", "normalConcat", "reduce", "reduceConcat");
         assertThat(tree.get("normal").get(7).toString()).isEqualTo("[\"dil_conv_3x3\",2]");
         assertThat(tree.get("reduceConcat").toString()).isEqualTo("[2,3,4,5]");
+        assertThat(GenotypeJson.toJson(Genotypes.DARTS_V2).lines()).hasSize(12)
+                .allSatisfy(line -> assertThat(line).doesNotEndWith(" "));
     }
 
     @Test
