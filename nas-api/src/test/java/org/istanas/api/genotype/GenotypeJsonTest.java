@@ -43,6 +43,21 @@ final class GenotypeJsonTest {
                 .allSatisfy(line -> assertThat(line).doesNotEndWith(" "));
     }
 
+    record SearchResult(String name, Genotype genotype) {
+    }
+
+    @Test
+    void jacksonModuleEmbedsGenotypesInLargerDocuments() throws IOException {
+        ObjectMapper mapper = new ObjectMapper().registerModule(GenotypeJson.jacksonModule());
+        String json = mapper.writeValueAsString(new SearchResult("run-1", Genotypes.ISTA_ONESTAGE));
+        assertThat(mapper.readTree(json).get("genotype")).isEqualTo(GenotypeJson.toTree(Genotypes.ISTA_ONESTAGE));
+        assertThat(mapper.readValue(json, SearchResult.class))
+                .isEqualTo(new SearchResult("run-1", Genotypes.ISTA_ONESTAGE));
+        String broken = json.replace("\"reduceConcat\"", "\"reduceConcatenation\"");
+        assertThatThrownBy(() -> mapper.readValue(broken, SearchResult.class))
+                .hasMessageContaining("unknown field 'reduceConcatenation'");
+    }
+
     @Test
     void twoNodeCellsAreValid() {
         Genotype small = GenotypeJson.parse("{" + VALID_NORMAL + ", \"normalConcat\": [2, 3], " + VALID_REDUCE
