@@ -22,6 +22,13 @@ final class DataPluginTest {
     }
 
     @Test
+    void builtInProvidersCanBeLookedUpByName() {
+        assertThat(org.istanas.data.pipeline.DatasetProviders.byName("mnist").name()).isEqualTo("mnist");
+        assertThatThrownBy(() -> org.istanas.data.pipeline.DatasetProviders.byName("svhn"))
+                .hasMessage("unknown dataset 'svhn'; known: [cifar10, fashion-mnist, imagenet-folder, mnist, synthetic]");
+    }
+
+    @Test
     void openRefusesAMissingDataDirectoryNamingTheOption() throws Exception {
         DatasetProvider cifar = new DataPlugin().datasets().get(0);
         assertThatThrownBy(() -> Datasets.open(cifar, null, 0, 0, Map.of()))
