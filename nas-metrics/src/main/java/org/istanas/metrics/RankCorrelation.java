@@ -55,6 +55,15 @@ public enum RankCorrelation {
         };
     }
 
+    /** {@link #compute} on integer ranks in {@code [0, dx)} and {@code [0, dy)}, as the bootstrap resamples them. */
+    double computeOfRanks(int[] rx, int dx, int[] ry, int dy) {
+        return switch (this) {
+            case KENDALL_A -> Kendall.countsOfRanks(rx, dx, ry, dy).tauA();
+            case KENDALL_B -> Kendall.countsOfRanks(rx, dx, ry, dy).tauB();
+            case SPEARMAN -> Spearman.rhoOfRanks(rx, dx, ry, dy);
+        };
+    }
+
     /** The coefficient with its two-sided test of independence. */
     public CorrelationTest test(double[] x, double[] y) {
         if (this == SPEARMAN) {

@@ -118,8 +118,10 @@ public final class RankTool {
         p.printf(Locale.ROOT, "%s = %.4f  (n = %d pairs of %s vs %s from %s%s)%n", t.method().id(), t.value(), t.n(),
                 r.xColumn(), r.yColumn(), r.file(), r.skipped() > 0 ? "; " + r.skipped() + " row(s) skipped" : "");
         if (t.hasPValue()) {
-            p.printf(Locale.ROOT, "p-value = %.3g  (%s; %s = %.3f)%n", t.pValue(), t.pValueMethod(),
-                    statisticName(t), t.statistic());
+            // A p-value of 0 means below the smallest double (or |rho| = 1 exactly); never print it as "0.00".
+            p.printf(Locale.ROOT, "p-value %s  (%s; %s = %.3f)%n",
+                    t.pValue() < 1e-300 ? "< 1e-300" : String.format(Locale.ROOT, "= %.3g", t.pValue()),
+                    t.pValueMethod(), statisticName(t), t.statistic());
         } else {
             p.printf(Locale.ROOT, "p-value undefined  (%s needs at least 3 pairs)%n", t.pValueMethod());
         }
