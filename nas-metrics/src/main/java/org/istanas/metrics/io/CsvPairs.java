@@ -63,19 +63,17 @@ public final class CsvPairs {
             int skipped = 0;
             List<SkippedRow> sample = new ArrayList<>();
             for (CSVRecord record : parser) {
-                String problem = problem("x", record, xColumn);
-                if (problem == null) {
-                    problem = problem("y", record, yColumn);
-                }
-                if (problem != null) {
+                Cell x = Cell.of("x", record, xColumn);
+                Cell y = x.problem() == null ? Cell.of("y", record, yColumn) : x;
+                if (y.problem() != null) {
                     skipped++;
                     if (sample.size() < SKIPPED_SAMPLE_SIZE) {
-                        sample.add(new SkippedRow(record.getRecordNumber(), problem));
+                        sample.add(new SkippedRow(record.getRecordNumber(), y.problem()));
                     }
                     continue;
                 }
-                xs.add(Double.parseDouble(record.get(xColumn).trim()));
-                ys.add(Double.parseDouble(record.get(yColumn).trim()));
+                xs.add(x.value());
+                ys.add(y.value());
             }
             return new PairedColumns(file.toString(), xColumn, yColumn, xs.toArray(), ys.toArray(), skipped, sample);
         } catch (NoSuchFileException e) {
@@ -190,22 +188,25 @@ public final class CsvPairs {
         throw new CsvInputException(message.toString());
     }
 
-    /** Why a record's value in {@code column} cannot be used, or {@code null} when it is a finite number. */
-    private static String problem(String axis, CSVRecord record, String column) {
-        if (!record.isSet(column)) {
-            return axis + " value is missing (the row has only " + record.size() + " cells)";
+    /** A parsed cell: its value, or why it cannot be used. */
+    private record Cell(double value, String problem) {
+        static Cell of(String axis, CSVRecord record, String column) {
+            if (!record.isSet(column)) {
+                return new Cell(Double.NaN, axis + " value is missing (the row has only " + record.size() + " cells)");
+            }
+            String text = record.get(column).trim();
+            if (text.isEmpty()) {
+                return new Cell(Double.NaN, axis + " value is empty");
+            }
+            double value;
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                return new Cell(Double.NaN, axis + " value '" + abbreviate(text) + "' is not a number");
+            }
+            return Double.isFinite(value) ? new Cell(value, null)
+                    : new Cell(Double.NaN, axis + " value '" + abbreviate(text) + "' is not finite");
         }
-        String text = record.get(column).trim();
-        if (text.isEmpty()) {
-            return axis + " value is empty";
-        }
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            return axis + " value '" + abbreviate(text) + "' is not a number";
-        }
-        return Double.isFinite(value) ? null : axis + " value '" + abbreviate(text) + "' is not finite";
     }
 
     private static String abbreviate(String text) {
