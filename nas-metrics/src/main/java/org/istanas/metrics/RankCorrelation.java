@@ -70,11 +70,12 @@ public enum RankCorrelation {
             double rho = Spearman.rho(x, y);
             int n = x.length;
             return new CorrelationTest(this, n, rho, Spearman.tStatistic(rho, n), Spearman.pValue(rho, n),
-                    SPEARMAN_P_METHOD);
+                    SPEARMAN_P_METHOD, Double.NaN);
         }
         KendallCounts counts = Kendall.counts(x, y);
         double value = this == KENDALL_A ? counts.tauA() : counts.tauB();
-        return new CorrelationTest(this, counts.n(), value, counts.z(), counts.pValue(), KENDALL_P_METHOD);
+        return new CorrelationTest(this, counts.n(), value, counts.z(), counts.pValue(), KENDALL_P_METHOD,
+                counts.hasExactPValue() ? counts.exactPValue() : Double.NaN);
     }
 
     @Override

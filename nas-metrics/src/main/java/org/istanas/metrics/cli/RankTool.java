@@ -27,7 +27,7 @@ import org.istanas.metrics.io.SkippedRow;
  * <p>JSON output (one object; {@code null} for an undefined number):
  * <pre>{@code
  * {"method":"kendall-b","value":0.62,"n":1000,"pValue":1.2e-40,"pValueMethod":"…","statistic":13.3,
- *  "statisticName":"z","skipped":2,"skippedRows":[{"row":7,"reason":"x value is empty"}, …],
+ *  "statisticName":"z","pValueExact":null,"skipped":2,"skippedRows":[{"row":7,"reason":"x value is empty"}, …],
  *  "file":"runs.csv","x":"search_acc","y":"eval_acc",
  *  "ci":[0.58,0.66],"ciLevel":0.95,"bootstrap":1000,"seed":42,"undefinedResamples":0,     (with --bootstrap)
  *  "topK":10,"topKOverlap":0.7,"precisionAtK":0.8,"topKRandomOverlap":0.01}               (with --top-k)
@@ -125,6 +125,10 @@ public final class RankTool {
         } else {
             p.printf(Locale.ROOT, "p-value undefined  (%s needs at least 3 pairs)%n", t.pValueMethod());
         }
+        if (t.hasExactPValue()) {
+            p.printf(Locale.ROOT, "exact p-value = %.3g  (two-sided permutation test; no ties, n <= 50)%n",
+                    t.exactPValue());
+        }
         BootstrapInterval ci = r.interval();
         if (ci != null) {
             p.printf(Locale.ROOT, "%s%% CI = [%.4f, %.4f]  (percentile bootstrap, %d resamples, seed %d%s)%n",
@@ -154,6 +158,7 @@ public final class RankTool {
             g.writeStringField("pValueMethod", t.pValueMethod());
             number(g, "statistic", t.statistic());
             g.writeStringField("statisticName", statisticName(t));
+            number(g, "pValueExact", t.exactPValue());
             g.writeNumberField("skipped", r.skipped());
             g.writeArrayFieldStart("skippedRows");
             for (SkippedRow row : r.skippedSample()) {

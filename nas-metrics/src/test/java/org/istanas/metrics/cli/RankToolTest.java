@@ -85,6 +85,7 @@ final class RankToolTest {
                 .isCloseTo(new KendallsCorrelation().correlation(keptX, keptY), within(1e-12));
         assertThat(json.get("pValue").asDouble()).isBetween(0.0, 1e-6); // strongly related by construction
         assertThat(json.get("statisticName").asText()).isEqualTo("z");
+        assertThat(json.get("pValueExact").isNull()).isTrue(); // ties and n > 50
         assertThat(json.get("skippedRows").get(0).get("row").asInt()).isEqualTo(4);
         assertThat(json.get("skippedRows").get(0).get("reason").asText()).isEqualTo("x value is empty");
         JsonNode ci = json.get("ci");
@@ -164,6 +165,20 @@ final class RankToolTest {
         assertThat(run(new RankOptions(file, "a", "b", "kendall-b", 3, null, 1, 0.95, false)))
                 .isEqualTo(RankTool.INPUT_ERROR);
         assertThat(err.toString()).contains("--top-k 3 exceeds the 2 usable rows");
+    }
+
+    @Test
+    void smallUntiedSampleAlsoGetsTheExactPValue() throws IOException {
+        // x = 1..5, y = 1 2 3 5 4: one discordant pair; exact p = 2 P(D <= 1) = 2 (1 + 4) / 120
+        Path file = dir.resolve("five.csv");
+        Files.writeString(file, "a,b\n1,1\n2,2\n3,3\n4,5\n5,4\n");
+        assertThat(run(new RankOptions(file, "a", "b", "kendall-a", null, null, 1, 0.95, true))).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("value").asDouble()).isCloseTo(0.8, within(1e-15));
+        assertThat(json.get("pValueExact").asDouble()).isCloseTo(10.0 / 120, within(1e-12));
+        out.getBuffer().setLength(0);
+        assertThat(run(new RankOptions(file, "a", "b", "kendall-a", null, null, 1, 0.95, false))).isZero();
+        assertThat(out.toString()).contains("exact p-value = 0.0833  (two-sided permutation test; no ties, n <= 50)");
     }
 
     @Test
