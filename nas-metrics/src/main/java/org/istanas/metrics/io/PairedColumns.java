@@ -1,5 +1,6 @@
 package org.istanas.metrics.io;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,13 +52,13 @@ public record PairedColumns(String source, String xColumn, String yColumn, doubl
     @Override
     public boolean equals(Object o) {
         return o instanceof PairedColumns p && source.equals(p.source) && xColumn.equals(p.xColumn)
-                && yColumn.equals(p.yColumn) && java.util.Arrays.equals(x, p.x) && java.util.Arrays.equals(y, p.y)
+                && yColumn.equals(p.yColumn) && Arrays.equals(x, p.x) && Arrays.equals(y, p.y)
                 && skipped == p.skipped && skippedSample.equals(p.skippedSample);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(source, xColumn, yColumn, java.util.Arrays.hashCode(x), java.util.Arrays.hashCode(y),
+        return Objects.hash(source, xColumn, yColumn, Arrays.hashCode(x), Arrays.hashCode(y),
                 skipped, skippedSample);
     }
 
