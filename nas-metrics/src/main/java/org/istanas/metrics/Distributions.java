@@ -1,0 +1,60 @@
+package org.istanas.metrics;
+
+/**
+ * Tail probabilities for the significance tests, built on {@link SpecialFunctions} so that nas-metrics needs no
+ * numerics library at run time (tests compare them with Commons Math).
+ */
+final class Distributions {
+    private static final double SQRT2 = Math.sqrt(2.0);
+
+    private Distributions() {
+    }
+
+    /** {@code P(|Z| >= |z|)} for a standard normal Z, i.e. {@code erfc(|z| / sqrt 2)}. */
+    static double normalTwoSidedP(double z) {
+        if (Double.isNaN(z)) {
+            return Double.NaN;
+        }
+        return Math.min(1.0, SpecialFunctions.erfc(Math.abs(z) / SQRT2));
+    }
+
+    /**
+     * {@code P(D <= c)} for the number D of inversions of a uniformly random permutation of n items, by the
+     * recurrence {@code P_n(k) = (1/n) sum_{j=0}^{min(k, n-1)} P_{n-1}(k - j)} (the last item adds j inversions, each
+     * j equally likely), with running sums: O(n c) time.
+     */
+    static double inversionsCdf(int n, int c) {
+        double[] p = new double[c + 1];
+        p[0] = 1.0; // one item: no inversions
+        double[] next = new double[c + 1];
+        for (int m = 2; m <= n; m++) {
+            double window = 0;
+            for (int k = 0; k <= c; k++) {
+                window += p[k];
+                if (k - m >= 0) {
+                    window -= p[k - m];
+                }
+                next[k] = window / m;
+            }
+            double[] t = p;
+            p = next;
+            next = t;
+        }
+        double sum = 0;
+        for (double v : p) {
+            sum += v;
+        }
+        return Math.min(1.0, sum);
+    }
+
+    /** {@code P(|T| >= |t|)} for Student's T with {@code df} degrees of freedom: {@code I_{df/(df+t^2)}(df/2, 1/2)}. */
+    static double studentTTwoSidedP(double t, double df) {
+        if (Double.isNaN(t) || !(df > 0)) {
+            return Double.NaN;
+        }
+        if (Double.isInfinite(t)) {
+            return 0.0;
+        }
+        return Math.min(1.0, SpecialFunctions.regularizedBeta(df / (df + t * t), df / 2.0, 0.5));
+    }
+}
