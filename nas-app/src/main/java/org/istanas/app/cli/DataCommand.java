@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code istanas data}: dataset tools. All logic lives in nas-data ({@link DatasetInspector}, {@link ContactSheet}). */
-@Command(name = "data", description = "Dataset tools.", mixinStandardHelpOptions = true,
+@Command(name = "data", description = "Dataset tools.", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = DataCommand.Inspect.class)
 public final class DataCommand implements Runnable {
     @Spec
@@ -32,7 +32,7 @@ public final class DataCommand implements Runnable {
     }
 
     /** {@code istanas data inspect --dataset NAME --data-dir DIR [--json] [--sheet out.png]}. */
-    @Command(name = "inspect", mixinStandardHelpOptions = true,
+    @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = {"Counts, images per class and measured pixel mean/std of a dataset's splits;",
                 "optionally a PNG contact sheet of a few images per class."})
     public static final class Inspect implements Callable<Integer> {

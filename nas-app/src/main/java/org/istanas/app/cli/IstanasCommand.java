@@ -24,6 +24,9 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             PluginsCommand.class,
             GenotypeCommand.class,
+            RecoverCommand.class,
+            DataCommand.class,
+            RankCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class IstanasCommand {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * {@code istanas rank}: rank correlation of two numeric CSV columns. Only maps options; the work is done by
  * {@link RankTool} in nas-metrics.
  */
-@Command(name = "rank", mixinStandardHelpOptions = true,
+@Command(name = "rank", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Rank correlation of two numeric columns of a CSV file: Kendall's tau-a or tau-b or "
                 + "Spearman's rho, with p-value, optional bootstrap confidence interval and top-k agreement.",
                 "Rows with a missing or non-numeric value in either column are skipped and counted."},

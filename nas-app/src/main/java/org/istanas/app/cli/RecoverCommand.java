@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * {@code istanas recover}: recovers a sparse code z from b = Az with a named solver. All logic lives in
  * {@link RecoveryTool} (nas-solvers); this class only maps options and errors.
  */
-@Command(name = "recover", mixinStandardHelpOptions = true,
+@Command(name = "recover", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Recover a sparse code z from b = Az with a named solver (min 1/2||Az - b||^2 + lambda||z||_1,"
                 + " or the solver's variant; see docs/solvers.md). Prints z, its top-s support, the objective,"
                 + " the iterations and whether the solver converged.")
