@@ -76,6 +76,11 @@ public final class ParameterCounter {
         return map;
     }
 
+    /** The operations this counter builds, by name. */
+    public Map<String, CandidateOperation> operations() {
+        return operations;
+    }
+
     public long count(Request request) {
         Objects.requireNonNull(request, "request is null");
         if (request.channels() < 1 || request.layers() < 3 || request.classes() < 1) {
