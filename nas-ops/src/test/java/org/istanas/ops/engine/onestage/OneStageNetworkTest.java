@@ -21,10 +21,10 @@ import org.istanas.ops.engine.nn.BatchNorm;
 import org.istanas.ops.engine.nn.Layer;
 import org.istanas.ops.engine.nn.Param;
 import org.istanas.ops.engine.optim.ParamGroup;
-import org.istanas.ops.engine.target.Cell;
-import org.istanas.ops.engine.target.Edge;
-import org.istanas.ops.engine.target.Nd4jTargetNetwork;
-import org.istanas.ops.engine.target.OpLayers;
+import org.istanas.ops.engine.targetnet.Cell;
+import org.istanas.ops.engine.targetnet.Edge;
+import org.istanas.ops.engine.targetnet.Nd4jTargetNetwork;
+import org.istanas.ops.engine.targetnet.OpLayers;
 import org.istanas.ops.network.SearchNetworkSpec;
 import org.istanas.ops.network.TargetNetwork;
 import org.istanas.ops.network.TargetNetworkSpec.Layout;
@@ -198,9 +198,9 @@ final class OneStageNetworkTest {
             java.util.function.DoubleSupplier loss = () -> {
                 var x = net.tensor(batch);
                 var logits = net.forward(x, true);
-                double l = org.istanas.ops.engine.target.SoftmaxLoss.compute(logits.main(), batch.labels(), 0, 1,
+                double l = org.istanas.ops.engine.targetnet.SoftmaxLoss.compute(logits.main(), batch.labels(), 0, 1,
                         false).loss();
-                return l + 0.4 * org.istanas.ops.engine.target.SoftmaxLoss.compute(logits.auxiliary(), batch.labels(),
+                return l + 0.4 * org.istanas.ops.engine.targetnet.SoftmaxLoss.compute(logits.auxiliary(), batch.labels(),
                         0, 1, false).loss();
             };
             List<Param> bs = ParamGroup.of(net.architecture()).params();
