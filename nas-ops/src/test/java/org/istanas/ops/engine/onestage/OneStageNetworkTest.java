@@ -115,9 +115,11 @@ final class OneStageNetworkTest {
                 // the folded network's weights survive a save/load round trip (evaluate --test-only)
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 folded.writeState(new DataOutputStream(bytes));
-                try (TargetNetwork loaded = net.fold()) {
-                    ((Nd4jTargetNetwork) loaded).classifier().forward(
-                            org.nd4j.linalg.factory.Nd4j.zeros(DataType.FLOAT, 1, 16 * 4), false); // touch
+                // as evaluate --test-only does: rebuild from the genotype alone (one-stage BN layout), then load
+                var targetSpec = new org.istanas.ops.network.TargetNetworkSpec(folded.genotype(), Layout.CIFAR, CIFAR,
+                        4, 4, 3, 0.4, true, org.istanas.ops.tools.ParameterCounter.builtIn().operations(), 99);
+                try (TargetNetwork loaded = new org.istanas.ops.engine.Nd4jEngine().targetNetwork(targetSpec)) {
+                    assertThat(loaded.logits(batch)).isNotEqualTo(folded.logits(batch));
                     loaded.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
                     assertThat(loaded.logits(batch)).isDeepEqualTo(folded.logits(batch));
                 }
