@@ -328,7 +328,7 @@ final class OneStageNetworkTest {
             assertThatThrownBy(() -> net.setSupport(CellType.NORMAL, 1, new double[7][20], new int[] {0, 1},
                     new double[21])).hasMessageContaining("NORMAL, node 1").hasMessageContaining("21");
             assertThatThrownBy(() -> net.setSupport(CellType.REDUCE, 0, new double[7][14], new int[] {3, 3},
-                    new double[14])).hasMessageContaining("repeated");
+                    new double[14])).hasMessageContaining("distinct");
             assertThatThrownBy(() -> net.compressedCode(CellType.NORMAL, 0)).hasMessageContaining("setSupport");
         }
     }
