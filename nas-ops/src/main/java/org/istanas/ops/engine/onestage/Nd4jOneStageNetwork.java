@@ -597,6 +597,10 @@ public final class Nd4jOneStageNetwork extends CellNetwork implements OneStageNe
                         Layer dest = to.edges(j).get(e).op();
                         copy(source, dest, "cell" + shape.index() + " node " + j + " op " + k);
                         BatchNorm last = OpLayers.trailingBatchNorm(dest);
+                        if (last == null) {
+                            throw new IllegalStateException("op " + spec.operations().get(k % count).name()
+                                    + " of the folded network does not end in a batch norm");
+                        }
                         last.scaleAffine(z[k]);
                     }
                 }
