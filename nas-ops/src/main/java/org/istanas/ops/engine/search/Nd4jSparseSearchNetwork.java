@@ -37,6 +37,10 @@ public final class Nd4jSparseSearchNetwork implements SparseSearchNetwork {
 
     public Nd4jSparseSearchNetwork(SearchNetworkSpec spec, DataType type) {
         this.spec = Objects.requireNonNull(spec, "spec is null");
+        if (spec.auxiliaryWeight() != 0) {
+            throw new IllegalArgumentException("two-stage search networks have no auxiliary head, but "
+                    + "auxiliaryWeight is " + spec.auxiliaryWeight());
+        }
         this.core = new SearchNetworkCore(spec, type, true);
         this.codes = new SparseNodeCode[2][spec.nodes()];
         this.codeParams = new Param[2][spec.nodes()];

@@ -44,6 +44,10 @@ public final class SearchNetworkCore implements AutoCloseable {
     public SearchNetworkCore(SearchNetworkSpec spec, DataType type, boolean bnAfterParameterFree) {
         this.spec = spec;
         this.type = type;
+        if (spec.channels() < 1 || spec.nodes() < 1 || spec.classes() < 1) {
+            throw new IllegalArgumentException("search network needs channels, nodes and classes >= 1, got "
+                    + spec.channels() + ", " + spec.nodes() + ", " + spec.classes());
+        }
         if (spec.operations().isEmpty()) {
             throw new IllegalArgumentException("a search network needs at least one candidate operation");
         }
