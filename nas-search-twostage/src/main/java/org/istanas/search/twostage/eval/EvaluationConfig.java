@@ -1,0 +1,75 @@
+package org.istanas.search.twostage.eval;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.istanas.search.twostage.training.Check;
+
+/**
+ * Hyper-parameters of retraining a genotype (paper digest 1.8 and section 2, DARTS convention). Every value is a
+ * configuration key.
+ *
+ * @param epochs               training epochs (600)
+ * @param batchSize            images per batch (96)
+ * @param layers               cells (20; reductions at layers/3 and 2*layers/3)
+ * @param channels             initial channels (36)
+ * @param learningRate         initial SGD learning rate (0.025)
+ * @param learningRateMin      cosine floor (0)
+ * @param momentum             SGD momentum (0.9)
+ * @param weightDecay          SGD weight decay (3e-4)
+ * @param gradClip             gradient-norm clip (5)
+ * @param cutout               cutout square size, 0 = off (16)
+ * @param augment              crop-and-flip augmentation (true)
+ * @param dropPath             final drop-path probability, ramped linearly from 0 (0.2)
+ * @param auxiliaryWeight      weight of the auxiliary head's loss, 0 = no head (0.4)
+ * @param trainImages          use only this many training images (0 = all)
+ * @param testImages           use only this many test images (0 = all)
+ * @param checkpointEverySteps also checkpoint every this many batches (0 = epoch ends only)
+ * @param keepCheckpoints      checkpoint files retained
+ * @param loaderWorkers        data loading threads
+ */
+public record EvaluationConfig(
+        @JsonProperty("epochs") int epochs,
+        @JsonProperty("batchSize") int batchSize,
+        @JsonProperty("layers") int layers,
+        @JsonProperty("channels") int channels,
+        @JsonProperty("learningRate") double learningRate,
+        @JsonProperty("learningRateMin") double learningRateMin,
+        @JsonProperty("momentum") double momentum,
+        @JsonProperty("weightDecay") double weightDecay,
+        @JsonProperty("gradClip") double gradClip,
+        @JsonProperty("cutout") int cutout,
+        @JsonProperty("augment") boolean augment,
+        @JsonProperty("dropPath") double dropPath,
+        @JsonProperty("auxiliaryWeight") double auxiliaryWeight,
+        @JsonProperty("trainImages") int trainImages,
+        @JsonProperty("testImages") int testImages,
+        @JsonProperty("checkpointEverySteps") int checkpointEverySteps,
+        @JsonProperty("keepCheckpoints") int keepCheckpoints,
+        @JsonProperty("loaderWorkers") int loaderWorkers) {
+
+    public static final EvaluationConfig PAPER = new EvaluationConfig(600, 96, 20, 36, 0.025, 0.0, 0.9, 3e-4, 5.0, 16,
+            true, 0.2, 0.4, 0, 0, 0, 2, 2);
+
+    public static EvaluationConfig defaults() {
+        return PAPER;
+    }
+
+    public EvaluationConfig {
+        Check.positive("epochs", epochs);
+        Check.positive("batchSize", batchSize);
+        Check.atLeast("layers", layers, 3);
+        Check.positive("channels", channels);
+        Check.positive("learningRate", learningRate);
+        Check.nonNegative("learningRateMin", learningRateMin);
+        Check.unitInterval("momentum", momentum);
+        Check.nonNegative("weightDecay", weightDecay);
+        Check.positive("gradClip", gradClip);
+        Check.nonNegative("cutout", cutout);
+        Check.unitInterval("dropPath", dropPath);
+        Check.nonNegative("auxiliaryWeight", auxiliaryWeight);
+        Check.nonNegative("trainImages", trainImages);
+        Check.nonNegative("testImages", testImages);
+        Check.nonNegative("checkpointEverySteps", checkpointEverySteps);
+        Check.positive("keepCheckpoints", keepCheckpoints);
+        Check.positive("loaderWorkers", loaderWorkers);
+    }
+}
