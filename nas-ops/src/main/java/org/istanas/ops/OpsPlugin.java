@@ -1,0 +1,23 @@
+package org.istanas.ops;
+
+import java.util.List;
+import org.istanas.api.op.CandidateOperation;
+import org.istanas.api.spi.NasPlugin;
+import org.istanas.ops.candidates.DilConv;
+import org.istanas.ops.candidates.PoolOperation;
+import org.istanas.ops.candidates.SepConv;
+import org.istanas.ops.candidates.SkipConnect;
+
+/** Registers the seven DARTS candidate operations, in {@link Primitives#PAPER} order. */
+public final class OpsPlugin implements NasPlugin {
+    /** The paper's operations in z-layout order, freshly instantiated. */
+    public static List<CandidateOperation> paperOperations() {
+        return List.of(PoolOperation.max3x3(), PoolOperation.avg3x3(), new SkipConnect(), new SepConv(3),
+                new SepConv(5), new DilConv(3), new DilConv(5));
+    }
+
+    @Override
+    public List<CandidateOperation> operations() {
+        return paperOperations();
+    }
+}

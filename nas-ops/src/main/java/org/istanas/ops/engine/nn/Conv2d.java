@@ -1,0 +1,74 @@
+package org.istanas.ops.engine.nn;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Convolution without bias (a batch norm follows), native {@code conv2d}/{@code conv2d_bp}. */
+public final class Conv2d implements Layer {
+    private final int inChannels;
+    private final int outChannels;
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+    private final Param weight;
+    private INDArray input;
+    private INDArray output;
+    private INDArray gradInput;
+
+    public Conv2d(String name, DataType type, SplittableRandom random, int inChannels, int outChannels, int kernel,
+                  int stride, int padding) {
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+        double bound = 1 / Math.sqrt((double) inChannels * kernel * kernel);
+        this.weight = new Param(name + ".weight",
+                Init.uniform(random, type, bound, kernel, kernel, inChannels, outChannels));
+    }
+
+    public Param weight() {
+        return weight;
+    }
+
+    static long outSize(long in, int kernel, int stride, int padding) {
+        return (in + 2L * padding - kernel) / stride + 1;
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        if (x.size(1) != inChannels) {
+            throw new IllegalArgumentException("conv expects " + inChannels + " input channels, got " + x.size(1));
+        }
+        input = x;
+        output = Buffers.ensure(output, x.dataType(), x.size(0), outChannels,
+                outSize(x.size(2), kernel, stride, padding), outSize(x.size(3), kernel, stride, padding));
+        NativeOps.conv2d(x, weight.value(), output, kernel, stride, padding);
+        return output;
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+        gradInput = Buffers.ensure(gradInput, input.dataType(), input.shape());
+        NativeOps.conv2dBackward(input, weight.value(), gradOutput, gradInput, weight.gradient(), kernel, stride,
+                padding);
+        weight.markGradient();
+        return gradInput;
+    }
+
+    @Override
+    public void collectParameters(List<Param> sink) {
+        sink.add(weight);
+    }
+
+    @Override
+    public void close() {
+        Buffers.release(output);
+        Buffers.release(gradInput);
+        output = null;
+        gradInput = null;
+        input = null;
+    }
+}

@@ -1,0 +1,197 @@
+package org.istanas.ops.engine.nn;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Depthwise convolution (groups = channels), native {@code depthwise_conv2d}/{@code _bp}.
+ *
+ * <p>oneDNN rejects dilated depthwise convolutions, so dilation is rewritten (docs/engine.md):
+ * <ul>
+ *   <li>{@link DilationMode#SPACE_TO_BATCH} (dilation 2, even padding, even H and W): with d = 2 the output pixels
+ *   of each parity phase only read input pixels of the same phase, so a dilated conv is an ordinary conv with
+ *   padding p/2 on the four phase sub-images (stride 1) or on phase (0, 0) alone (stride 2). Same FLOPs as the
+ *   undilated kernel plus one rearranging copy each way.</li>
+ *   <li>{@link DilationMode#EXPANDED_KERNEL} (any case): the kernel is spread into a (d(k-1)+1)^2 kernel with
+ *   zeros; exact, but 2.8x (3x3) to 3.2x (5x5) the FLOPs.</li>
+ * </ul>
+ */
+public final class DepthwiseConv2d implements Layer {
+    /** How a dilated kernel is computed. */
+    public enum DilationMode { AUTO, SPACE_TO_BATCH, EXPANDED_KERNEL }
+
+    private final int channels;
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+    private final int dilation;
+    private final DilationMode mode;
+    private final Param weight;
+    private INDArray input;
+    private INDArray output;
+    private INDArray gradInput;
+    // space-to-batch / expanded-kernel scratch
+    private boolean phased;
+    private INDArray phases;
+    private INDArray phaseOutput;
+    private INDArray phaseGradOutput;
+    private INDArray phaseGradInput;
+    private INDArray expanded;
+    private INDArray expandedGrad;
+
+    public DepthwiseConv2d(String name, DataType type, SplittableRandom random, int channels, int kernel, int stride,
+                           int padding, int dilation, DilationMode mode) {
+        if (dilation < 1) {
+            throw new IllegalArgumentException("dilation must be >= 1, got " + dilation);
+        }
+        this.channels = channels;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+        this.dilation = dilation;
+        this.mode = mode;
+        double bound = 1 / Math.sqrt((double) kernel * kernel);
+        this.weight = new Param(name + ".weight", Init.uniform(random, type, bound, kernel, kernel, channels, 1));
+    }
+
+    public Param weight() {
+        return weight;
+    }
+
+    private long outSize(long in) {
+        return (in + 2L * padding - (long) dilation * (kernel - 1) - 1) / stride + 1;
+    }
+
+    private boolean usePhases(INDArray x) {
+        boolean possible = dilation == 2 && padding % 2 == 0 && x.size(2) % 2 == 0 && x.size(3) % 2 == 0
+                && (stride == 1 || stride == 2);
+        return switch (mode) {
+            case SPACE_TO_BATCH -> {
+                if (!possible) {
+                    throw new IllegalStateException("space-to-batch needs dilation 2, even padding and even H, W");
+                }
+                yield true;
+            }
+            case EXPANDED_KERNEL -> false;
+            case AUTO -> possible;
+        };
+    }
+
+    @Override
+    public INDArray forward(INDArray x, boolean training) {
+        if (x.size(1) != channels) {
+            throw new IllegalArgumentException("depthwise conv expects " + channels + " channels, got " + x.size(1));
+        }
+        input = x;
+        long n = x.size(0);
+        long h = x.size(2);
+        long w = x.size(3);
+        long oh = outSize(h);
+        long ow = outSize(w);
+        output = Buffers.ensure(output, x.dataType(), n, channels, oh, ow);
+        if (dilation == 1) {
+            NativeOps.depthwiseConv2d(x, weight.value(), output, kernel, stride, padding);
+            return output;
+        }
+        phased = usePhases(x);
+        if (!phased) {
+            int big = dilation * (kernel - 1) + 1;
+            expanded = Buffers.zeros(expanded, x.dataType(), big, big, channels, 1);
+            expandedTaps(expanded).assign(weight.value());
+            NativeOps.depthwiseConv2d(x, expanded, output, big, stride, padding);
+            return output;
+        }
+        int p = padding / 2;
+        if (stride == 1) {
+            phases = Buffers.ensure(phases, x.dataType(), 2, 2, n, channels, h / 2, w / 2);
+            phases.assign(phaseView(x));
+            phaseOutput = Buffers.ensure(phaseOutput, x.dataType(), 4 * n, channels, oh / 2, ow / 2);
+            NativeOps.depthwiseConv2d(phases.reshape('c', 4 * n, channels, h / 2, w / 2), weight.value(),
+                    phaseOutput, kernel, 1, p);
+            phaseView(output).assign(phaseOutput.reshape('c', 2, 2, n, channels, oh / 2, ow / 2));
+        } else {
+            phases = Buffers.ensure(phases, x.dataType(), n, channels, h / 2, w / 2);
+            phases.assign(evenView(x));
+            NativeOps.depthwiseConv2d(phases, weight.value(), output, kernel, 1, p);
+        }
+        return output;
+    }
+
+    /** [N, C, H, W] seen as [2 (row parity), 2 (column parity), N, C, H/2, W/2]. */
+    private static INDArray phaseView(INDArray a) {
+        long n = a.size(0);
+        long c = a.size(1);
+        long h = a.size(2);
+        long w = a.size(3);
+        return a.reshape('c', n, c, h / 2, 2, w / 2, 2).permute(3, 5, 0, 1, 2, 4);
+    }
+
+    private static INDArray evenView(INDArray a) {
+        return a.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 2, a.size(2)),
+                NDArrayIndex.interval(0, 2, a.size(3)));
+    }
+
+    private INDArray expandedTaps(INDArray big) {
+        long size = big.size(0);
+        return big.get(NDArrayIndex.interval(0, dilation, size), NDArrayIndex.interval(0, dilation, size),
+                NDArrayIndex.all(), NDArrayIndex.all());
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput) {
+        gradInput = Buffers.ensure(gradInput, input.dataType(), input.shape());
+        if (dilation == 1) {
+            NativeOps.depthwiseConv2dBackward(input, weight.value(), gradOutput, gradInput, weight.gradient(), kernel,
+                    stride, padding);
+        } else if (!phased) {
+            int big = dilation * (kernel - 1) + 1;
+            expandedGrad = Buffers.ensure(expandedGrad, input.dataType(), big, big, channels, 1);
+            NativeOps.depthwiseConv2dBackward(input, expanded, gradOutput, gradInput, expandedGrad, big, stride,
+                    padding);
+            weight.gradient().assign(expandedTaps(expandedGrad));
+        } else {
+            int p = padding / 2;
+            long n = input.size(0);
+            long h = input.size(2);
+            long w = input.size(3);
+            if (stride == 1) {
+                long oh = gradOutput.size(2);
+                long ow = gradOutput.size(3);
+                phaseGradOutput = Buffers.ensure(phaseGradOutput, input.dataType(), 2, 2, n, channels, oh / 2,
+                        ow / 2);
+                phaseGradOutput.assign(phaseView(gradOutput));
+                phaseGradInput = Buffers.ensure(phaseGradInput, input.dataType(), 4 * n, channels, h / 2, w / 2);
+                NativeOps.depthwiseConv2dBackward(phases.reshape('c', 4 * n, channels, h / 2, w / 2),
+                        weight.value(), phaseGradOutput.reshape('c', 4 * n, channels, oh / 2, ow / 2),
+                        phaseGradInput, weight.gradient(), kernel, 1, p);
+                phaseView(gradInput).assign(phaseGradInput.reshape('c', 2, 2, n, channels, h / 2, w / 2));
+            } else {
+                phaseGradInput = Buffers.ensure(phaseGradInput, input.dataType(), n, channels, h / 2, w / 2);
+                NativeOps.depthwiseConv2dBackward(phases, weight.value(), gradOutput, phaseGradInput,
+                        weight.gradient(), kernel, 1, p);
+                gradInput.assign(0);
+                evenView(gradInput).assign(phaseGradInput);
+            }
+        }
+        weight.markGradient();
+        return gradInput;
+    }
+
+    @Override
+    public void collectParameters(List<Param> sink) {
+        sink.add(weight);
+    }
+
+    @Override
+    public void close() {
+        for (INDArray a : new INDArray[] {output, gradInput, phases, phaseOutput, phaseGradOutput, phaseGradInput,
+                expanded, expandedGrad}) {
+            Buffers.release(a);
+        }
+        output = gradInput = phases = phaseOutput = phaseGradOutput = phaseGradInput = expanded = expandedGrad = null;
+        input = null;
+    }
+}

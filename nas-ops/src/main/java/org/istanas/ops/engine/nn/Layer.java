@@ -1,0 +1,44 @@
+package org.istanas.ops.engine.nn;
+
+import java.util.List;
+import org.istanas.api.op.OpBlock;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A module of the engine with an explicit forward and backward pass.
+ *
+ * <p>Buffer contract (this is what keeps off-heap memory flat): a layer owns the arrays it returns and reuses
+ * them on the next call with the same shape. The output of {@link #forward} stays valid until the next
+ * {@code forward} of this layer; the result of {@link #backward} until the next {@code backward}. Callers never
+ * write into returned arrays and never close them. A layer keeps references to its input for the backward pass,
+ * so callers do not modify an array they passed to {@code forward} before the matching {@code backward}.
+ * Every layer instance is evaluated at most once per forward pass.
+ */
+public interface Layer extends OpBlock, AutoCloseable {
+    /** Computes the output; {@code training} selects batch statistics in BN (and caching for backward). */
+    INDArray forward(INDArray input, boolean training);
+
+    /**
+     * Given dLoss/dOutput of the last training forward pass, sets the parameter gradients (overwriting them and
+     * marking them present) and returns dLoss/dInput.
+     */
+    INDArray backward(INDArray gradOutput);
+
+    /** Adds this layer's trainable parameters, in a stable order, to {@code sink}. */
+    default void collectParameters(List<Param> sink) {
+    }
+
+    /** Adds non-trainable state that must survive a checkpoint (BN running statistics), in a stable order. */
+    default void collectBuffers(List<INDArray> sink) {
+    }
+
+    /** Adds this layer and every layer inside it (depth first) to {@code sink}. */
+    default void collectLayers(List<Layer> sink) {
+        sink.add(this);
+    }
+
+    /** Releases the activation buffers (they are re-created on the next forward pass); parameters stay. */
+    @Override
+    default void close() {
+    }
+}
