@@ -74,7 +74,7 @@ final class SuperNetData implements AutoCloseable {
                 .epoch(pass)
                 .startBatch(start)
                 .dropLast(false)
-                .augmentation(settings.augment() ? Augmentation.cifar(0) : Augmentation.none())
+                .augmentation(settings.augment() ? Augmentation.forTraining(dataset, 0) : Augmentation.forEvaluation(dataset))
                 .workers(settings.loaderWorkers())
                 .build();
     }

@@ -116,7 +116,7 @@ public final class Evaluation {
         int images = 0;
         try (BatchLoader loader = BatchLoader.over(dataset.test(), dataset.mean(), dataset.std()).indices(indices)
                 .batchSize(config.batchSize()).shuffle(false).seed(0).epoch(0).dropLast(false)
-                .augmentation(Augmentation.none()).workers(config.loaderWorkers()).build()) {
+                .augmentation(Augmentation.forEvaluation(dataset)).workers(config.loaderWorkers()).build()) {
             while (loader.hasNext()) {
                 StepResult r = network.evaluate(loader.next());
                 lossSum += r.loss() * r.size();

@@ -51,7 +51,7 @@ final class EvaluationJob implements TrainingJob {
         this.schedule = new CosineSchedule(config.learningRate(), config.learningRateMin(), config.epochs());
         this.trainIndices = firstIndices(dataset.train(), config.trainImages(), "trainImages");
         long order = Seeds.derive(seed, "train-order");
-        Augmentation augmentation = config.augment() ? Augmentation.cifar(config.cutout()) : Augmentation.none();
+        Augmentation augmentation = config.augment() ? Augmentation.forTraining(dataset, config.cutout()) : Augmentation.forEvaluation(dataset);
         this.train = new BatchStream((pass, start) -> BatchLoader.over(dataset.train(), dataset.mean(), dataset.std())
                 .indices(trainIndices).batchSize(config.batchSize()).shuffle(true).seed(order).epoch(pass)
                 .startBatch(start).dropLast(false).augmentation(augmentation).workers(config.loaderWorkers()).build(),
