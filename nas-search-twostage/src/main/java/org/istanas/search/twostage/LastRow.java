@@ -9,11 +9,11 @@ import java.util.Map;
 import org.istanas.api.run.RunFolder;
 
 /** The numeric columns of the last row of a run's metrics.csv. */
-final class LastRow {
+public final class LastRow {
     private LastRow() {
     }
 
-    static Map<String, Double> of(RunFolder folder) throws IOException {
+    public static Map<String, Double> of(RunFolder folder) throws IOException {
         List<String> lines = Files.readAllLines(folder.metrics(), StandardCharsets.UTF_8);
         Map<String, Double> values = new LinkedHashMap<>();
         if (lines.size() < 2) {

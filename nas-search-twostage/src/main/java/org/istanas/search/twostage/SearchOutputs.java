@@ -27,6 +27,11 @@ public final class SearchOutputs {
     }
 
     public static void write(RunFolder folder, SearchOutcome outcome) throws IOException {
+        write(folder, outcome, Map.of());
+    }
+
+    /** As {@link #write(RunFolder, SearchOutcome)}, with strategy-specific entries added to result.json. */
+    public static void write(RunFolder folder, SearchOutcome outcome, Map<String, Object> extra) throws IOException {
         GenotypeJson.write(folder.genotype(), outcome.genotype());
         AtomicFiles.write(folder.cellsDot(), GenotypeDot.render(outcome.genotype()));
         render(folder.cellsDot(), "svg");
@@ -37,6 +42,7 @@ public final class SearchOutputs {
         result.put("epochs", outcome.epochs());
         result.put("validAccuracy", outcome.validAccuracy());
         result.put("metrics", outcome.metrics());
+        result.putAll(extra);
         result.put("genotype", GenotypeJson.toTree(outcome.genotype()));
         AtomicFiles.write(folder.result(), JSON.writeValueAsString(result) + "\n");
     }

@@ -103,9 +103,14 @@ public final class Evaluation {
     }
 
     private TargetNetwork build(long seed) {
-        return engine.targetNetwork(new TargetNetworkSpec(genotype, TargetNetworkSpec.Layout.CIFAR, dataset.shape(),
-                dataset.numClasses(), config.channels(), config.layers(), config.auxiliaryWeight(), false, operations,
+        return engine.targetNetwork(new TargetNetworkSpec(genotype, layout(config), dataset.shape(),
+                dataset.numClasses(), config.channels(), config.layers(), config.auxiliaryWeight(), config.oneStageBn(),
+                operations,
                 Seeds.derive(seed, "weights")));
+    }
+
+    private static TargetNetworkSpec.Layout layout(EvaluationConfig config) {
+        return config.network().equals("imagenet") ? TargetNetworkSpec.Layout.IMAGENET : TargetNetworkSpec.Layout.CIFAR;
     }
 
     /** Mean loss and accuracy on the (used part of the) test split, inference mode. */

@@ -25,6 +25,8 @@ import org.istanas.search.twostage.training.Check;
  * @param checkpointEverySteps also checkpoint every this many batches (0 = epoch ends only)
  * @param keepCheckpoints      checkpoint files retained
  * @param loaderWorkers        data loading threads
+ * @param network              {@code cifar} (3x3 stem) or {@code imagenet} (three stride-2 stem convolutions)
+ * @param oneStageBn           the one-stage BN layout: an affine BN after every parameter-free op (false)
  */
 public record EvaluationConfig(
         @JsonProperty("epochs") int epochs,
@@ -44,10 +46,22 @@ public record EvaluationConfig(
         @JsonProperty("testImages") int testImages,
         @JsonProperty("checkpointEverySteps") int checkpointEverySteps,
         @JsonProperty("keepCheckpoints") int keepCheckpoints,
-        @JsonProperty("loaderWorkers") int loaderWorkers) {
+        @JsonProperty("loaderWorkers") int loaderWorkers,
+        @JsonProperty("network") String network,
+        @JsonProperty("oneStageBn") boolean oneStageBn) {
 
     public static final EvaluationConfig PAPER = new EvaluationConfig(600, 96, 20, 36, 0.025, 0.0, 0.9, 3e-4, 5.0, 16,
             true, 0.2, 0.4, 0, 0, 0, 2, 2);
+
+    /** A CIFAR-layout configuration without the one-stage BN layout. */
+    public EvaluationConfig(int epochs, int batchSize, int layers, int channels, double learningRate,
+                            double learningRateMin, double momentum, double weightDecay, double gradClip, int cutout,
+                            boolean augment, double dropPath, double auxiliaryWeight, int trainImages, int testImages,
+                            int checkpointEverySteps, int keepCheckpoints, int loaderWorkers) {
+        this(epochs, batchSize, layers, channels, learningRate, learningRateMin, momentum, weightDecay, gradClip, cutout,
+                augment, dropPath, auxiliaryWeight, trainImages, testImages, checkpointEverySteps, keepCheckpoints,
+                loaderWorkers, "cifar", false);
+    }
 
     public static EvaluationConfig defaults() {
         return PAPER;
@@ -71,5 +85,9 @@ public record EvaluationConfig(
         Check.nonNegative("checkpointEverySteps", checkpointEverySteps);
         Check.positive("keepCheckpoints", keepCheckpoints);
         Check.positive("loaderWorkers", loaderWorkers);
+        network = network == null ? "cifar" : network.toLowerCase(java.util.Locale.ROOT);
+        if (!network.equals("cifar") && !network.equals("imagenet")) {
+            throw new IllegalArgumentException("network must be 'cifar' or 'imagenet', got '" + network + "'");
+        }
     }
 }
