@@ -1,11 +1,13 @@
 package org.istanas.app.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.istanas.api.genotype.GenotypeText;
 import org.istanas.api.run.ProgressListener;
@@ -13,6 +15,7 @@ import org.istanas.api.run.RunFolder;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.spi.PluginCatalog;
 import org.istanas.app.embed.Engines;
+import org.istanas.ops.network.NetworkEngine;
 import org.istanas.app.embed.EvaluationReport;
 import org.istanas.app.embed.Istanas;
 import org.istanas.app.embed.SearchReport;
@@ -34,6 +37,7 @@ public final class DemoCommand implements Callable<Integer> {
     static final String TEST_SIZE = "200";
 
     private final PluginCatalog catalog;
+    private final Provider<Optional<NetworkEngine>> engine;
 
     @Spec
     CommandSpec spec;
@@ -51,8 +55,9 @@ public final class DemoCommand implements Callable<Integer> {
     boolean quiet;
 
     @Inject
-    public DemoCommand(PluginCatalog catalog) {
+    public DemoCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+        this.engine = Objects.requireNonNull(engine, "engine is null");
     }
 
     @Override
@@ -63,7 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Every architecture step trains exactly 2 operations per node; the cell is recovered by sparse coding");
         out.println("after every epoch. Run folder: " + folder.toAbsolutePath());
         out.flush();
-        Istanas istanas = Istanas.of(catalog, Engines.defaultEngine());
+        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         ProgressListener progress = Progress.forCommand(quiet);
         SearchReport search = istanas.search().strategy("two-stage").dataset("synthetic")
                 .datasetOption("trainSize", TRAIN_SIZE).datasetOption("testSize", TEST_SIZE)

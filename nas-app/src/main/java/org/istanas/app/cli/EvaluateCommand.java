@@ -1,13 +1,16 @@
 package org.istanas.app.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.istanas.api.spi.PluginCatalog;
 import org.istanas.app.embed.Engines;
+import org.istanas.ops.network.NetworkEngine;
 import org.istanas.app.embed.EvaluationBuilder;
 import org.istanas.app.embed.EvaluationReport;
 import org.istanas.app.embed.Istanas;
@@ -24,6 +27,7 @@ import picocli.CommandLine.Spec;
                 "accuracy (mean ± std over --seeds). Saves the trained model; --test-only --run DIR measures it again."})
 public final class EvaluateCommand implements Callable<Integer> {
     private final PluginCatalog catalog;
+    private final Provider<Optional<NetworkEngine>> engine;
 
     @Spec
     CommandSpec spec;
@@ -49,13 +53,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     CommonRunOptions common;
 
     @Inject
-    public EvaluateCommand(PluginCatalog catalog) {
+    public EvaluateCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+        this.engine = Objects.requireNonNull(engine, "engine is null");
     }
 
     @Override
     public Integer call() throws Exception {
-        Istanas istanas = Istanas.of(catalog, Engines.defaultEngine());
+        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         PrintWriter out = spec.commandLine().getOut();
         if (testOnly) {
             if (run == null) {

@@ -1,15 +1,18 @@
 package org.istanas.app.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.istanas.api.genotype.GenotypeText;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.spi.PluginCatalog;
 import org.istanas.app.embed.Engines;
+import org.istanas.ops.network.NetworkEngine;
 import org.istanas.app.embed.Istanas;
 import org.istanas.search.twostage.eval.EvaluationResult;
 import picocli.CommandLine.Command;
@@ -23,6 +26,7 @@ import picocli.CommandLine.Spec;
                 "The resumed run ends with exactly the genotype and metrics of an uninterrupted run."})
 public final class ResumeCommand implements Callable<Integer> {
     private final PluginCatalog catalog;
+    private final Provider<Optional<NetworkEngine>> engine;
 
     @Spec
     CommandSpec spec;
@@ -34,13 +38,14 @@ public final class ResumeCommand implements Callable<Integer> {
     boolean quiet;
 
     @Inject
-    public ResumeCommand(PluginCatalog catalog) {
+    public ResumeCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+        this.engine = Objects.requireNonNull(engine, "engine is null");
     }
 
     @Override
     public Integer call() throws Exception {
-        Istanas istanas = Istanas.of(catalog, Engines.defaultEngine());
+        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         PrintWriter out = spec.commandLine().getOut();
         if (istanas.runKind(run).equals("evaluate")) {
             EvaluationResult r = istanas.resumeEvaluation(run, Progress.forCommand(quiet));

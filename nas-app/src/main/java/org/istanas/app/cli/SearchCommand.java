@@ -1,14 +1,17 @@
 package org.istanas.app.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.istanas.api.genotype.GenotypeText;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.spi.PluginCatalog;
 import org.istanas.app.embed.Engines;
+import org.istanas.ops.network.NetworkEngine;
 import org.istanas.app.embed.Istanas;
 import org.istanas.app.embed.SearchBuilder;
 import org.istanas.app.embed.SearchReport;
@@ -25,6 +28,7 @@ import picocli.CommandLine.Spec;
                 "checkpoints/ to the run folder; continue an interrupted run with 'istanas resume --run DIR'."})
 public final class SearchCommand implements Callable<Integer> {
     private final PluginCatalog catalog;
+    private final Provider<Optional<NetworkEngine>> engine;
 
     @Spec
     CommandSpec spec;
@@ -48,13 +52,14 @@ public final class SearchCommand implements Callable<Integer> {
     CommonRunOptions common;
 
     @Inject
-    public SearchCommand(PluginCatalog catalog) {
+    public SearchCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+        this.engine = Objects.requireNonNull(engine, "engine is null");
     }
 
     @Override
     public Integer call() throws Exception {
-        SearchBuilder search = Istanas.of(catalog, Engines.defaultEngine()).search();
+        SearchBuilder search = Istanas.of(catalog, Engines.resolve(engine.get())).search();
         common.datasetOptions.forEach(search::datasetOption);
         SearchReport report = search
                 .strategy(strategy).solver(solver).dataset(common.dataset).dataDir(common.dataDir)

@@ -9,6 +9,11 @@ public final class Engines {
     private Engines() {
     }
 
+    /** The engine bound in the application's injector, or else a new default engine. */
+    public static NetworkEngine resolve(java.util.Optional<NetworkEngine> bound) {
+        return bound.orElseGet(Engines::defaultEngine);
+    }
+
     /** A new instance of the default engine; fails with a clear message when the engine module is missing. */
     public static NetworkEngine defaultEngine() {
         try {

@@ -22,6 +22,8 @@ import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
 import org.istanas.api.spi.PluginCatalog;
+import org.istanas.app.plugin.PluginLoader;
+import org.istanas.app.plugin.PluginRegistry;
 import org.istanas.metrics.SeedSummary;
 import org.istanas.ops.network.NetworkEngine;
 import org.istanas.search.twostage.eval.Evaluation;
@@ -43,6 +45,16 @@ public final class Istanas {
     private Istanas(PluginCatalog catalog, NetworkEngine engine) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.engine = Objects.requireNonNull(engine, "engine is null");
+    }
+
+    /**
+     * The plugins on the class path (and in {@code ./plugins}, when present) with the default ND4J engine. The
+     * returned instance keeps plugin class loaders open for the life of the JVM.
+     */
+    public static Istanas create() {
+        PluginRegistry registry = PluginLoader.withApplicationClassPath(Istanas.class.getClassLoader())
+                .load(PluginLoader.DEFAULT_PLUGINS_DIR, false);
+        return new Istanas(registry, Engines.defaultEngine());
     }
 
     /** Over an explicit catalog and engine (tests, applications with their own wiring). */
