@@ -39,10 +39,10 @@ public record Provenance(
 
     public Provenance {
         Objects.requireNonNull(tool, "tool is null");
-        invocation = Map.copyOf(new LinkedHashMap<>(invocation == null ? Map.of() : invocation));
+        invocation = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(invocation == null ? Map.of() : invocation));
         seeds = seeds == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seeds));
         plugins = plugins == null ? List.of() : List.copyOf(plugins);
-        runtime = runtime == null ? Map.of() : Map.copyOf(runtime);
+        runtime = runtime == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(runtime));
     }
 
     /** Reads an invocation entry, failing with the file's meaning when it is missing. */

@@ -182,15 +182,26 @@ final class DartsJob implements TrainingJob, AutoCloseable {
         return codes;
     }
 
-    /** DARTS's rule: the 2 input edges with the largest best-op weight (strongest first), each with its best op. */
+    /** DARTS's rule applied to this network's current alphas. */
     int[][] projection(CellType type) {
-        double[][] codes = softmaxCodes(type);
-        int[][] chosen = new int[config.nodes()][];
-        for (int j = 0; j < config.nodes(); j++) {
+        return project(softmaxCodes(type), layout);
+    }
+
+    /**
+     * DARTS's rule: per node, the 2 input edges whose best op has the largest softmax weight (strongest first), each
+     * with its best op; ties go to the lower index.
+     *
+     * @param codes softmax weights per node in the code layout
+     * @return per node the chosen code indices
+     */
+    static int[][] project(double[][] codes, CodeLayout layout) {
+        int[][] chosen = new int[codes.length][];
+        int ops = layout.ops();
+        for (int j = 0; j < codes.length; j++) {
             double[] w = codes[j];
-            int ops = layout.ops();
-            int[] best = new int[j + 2];
-            for (int i = 0; i < j + 2; i++) {
+            int inputs = w.length / ops;
+            int[] best = new int[inputs];
+            for (int i = 0; i < inputs; i++) {
                 int b = i * ops;
                 for (int o = 1; o < ops; o++) {
                     if (w[i * ops + o] > w[b]) {
@@ -201,7 +212,7 @@ final class DartsJob implements TrainingJob, AutoCloseable {
             }
             chosen[j] = IntStream.of(best).boxed()
                     .sorted(Comparator.comparingDouble((Integer k) -> -w[k]).thenComparingInt(k -> k))
-                    .limit(Math.min(2, j + 2)).mapToInt(Integer::intValue).toArray();
+                    .limit(Math.min(2, inputs)).mapToInt(Integer::intValue).toArray();
         }
         return chosen;
     }

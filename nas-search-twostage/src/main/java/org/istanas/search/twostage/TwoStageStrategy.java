@@ -19,7 +19,9 @@ import org.istanas.search.twostage.training.TrainingLoop;
  *   <li>{@code cpu}: 5 cells x 8 channels, 4,000 training images, batch 64, 10 epochs, lr 0.05 - about an hour
  *       on 2 CPU cores;</li>
  *   <li>{@code smoke}: 3 cells x 4 channels, 256 images, batch 32, 2 epochs - a couple of minutes, for testing
- *       an installation.</li>
+ *       an installation;</li>
+ *   <li>{@code demo}: 3 cells x 8 channels, all (few) images of the dataset, batch 50, 4 epochs, no augmentation -
+ *       what {@code istanas demo} runs on its small synthetic dataset.</li>
  * </ul>
  */
 public final class TwoStageStrategy implements SearchStrategy {
@@ -34,6 +36,8 @@ public final class TwoStageStrategy implements SearchStrategy {
                 "learningRate", 0.05, "checkpointEverySteps", 10));
         p.put("smoke", Map.of("layers", 3, "channels", 4, "trainImages", 256, "batchSize", 32, "epochs", 2,
                 "learningRate", 0.025, "loaderWorkers", 1));
+        p.put("demo", Map.of("layers", 3, "channels", 8, "trainImages", 0, "batchSize", 50, "epochs", 4,
+                "learningRate", 0.05, "augment", false, "loaderWorkers", 1));
         return p;
     }
 
