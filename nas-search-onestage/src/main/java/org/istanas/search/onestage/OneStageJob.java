@@ -191,8 +191,8 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
 
     @Override
     public void startEpoch(int epoch, int startStep) {
+        state.freezeFlagged();
         if (!searchEnded) {
-            state.freezeFlagged();
             finalSearchEpoch = state.allFrozen();
             weights.setLearningRate(config.learningRate());
             network.setDropPathProbability(0);
