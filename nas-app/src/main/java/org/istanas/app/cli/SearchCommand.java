@@ -94,7 +94,9 @@ public final class SearchCommand implements Callable<Integer> {
                     report.validAccuracy().toText(4), report.bestIndex());
             out.println("summary:     " + report.folder().resolve("summary.csv"));
         } else {
-            out.printf(Locale.ROOT, "super-net validation accuracy: %.4f%n", best.validAccuracy());
+            // one-stage has no validation split: its outcome carries the folded network's test accuracy
+            out.printf(Locale.ROOT, best.strategy().equals("one-stage") ? "test accuracy (folded network): %.4f%n"
+                    : "super-net validation accuracy: %.4f%n", best.validAccuracy());
         }
         out.println("run folder:  " + best.runFolder().toAbsolutePath());
         out.println("genotype:    " + best.runFolder().resolve("genotype.json").toAbsolutePath());
