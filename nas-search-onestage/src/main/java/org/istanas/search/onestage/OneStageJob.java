@@ -94,6 +94,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
         this.network = engine.oneStageNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
                 config.channels(), config.layers(), config.nodes(), operations, config.auxiliaryWeight(),
                 Seeds.derive(seed, "weights")));
+        network.setLabelSmoothing(config.labelSmoothing());
         this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay());
         this.architecture = engine.adam(network.architecture(), config.archLearningRate(), config.archBeta1(),
                 config.archBeta2(), config.archWeightDecay());

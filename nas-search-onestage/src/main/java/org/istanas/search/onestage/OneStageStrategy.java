@@ -79,10 +79,6 @@ public final class OneStageStrategy implements SearchStrategy {
                     + config.layers() + " cells x " + config.channels() + " channels (" + config.network()
                     + " layout), s = " + config.sparsity() + ", epsilon = " + config.epsilon() + ", solver "
                     + context.solver().name() + ", run folder " + folder, job.epochs());
-            if (config.labelSmoothing() > 0) {
-                listener.message("note: labelSmoothing " + config.labelSmoothing() + " is recorded but the network"
-                        + " engine contract has no label smoothing; the loss is plain cross-entropy");
-            }
             new TrainingLoop(folder, listener, config.checkpointEverySteps(), config.keepCheckpoints()).run(job, resume);
 
             OneStageJob.FoldCheck check;

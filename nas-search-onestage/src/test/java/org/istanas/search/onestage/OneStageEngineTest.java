@@ -63,16 +63,24 @@ final class OneStageEngineTest {
         return engine;
     }
 
-    /** ../shared/data/cifar10-mini next to the repository root (the folder holding .ci/), if present. */
+    /**
+     * ../shared/data/cifar10-mini next to the repository root (the folder holding .ci/), or next to a folder further
+     * up (for worktrees below the main checkout's parent), if present.
+     */
     static Path cifarMini() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve(".ci"))) {
-            p = p.getParent();
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.isDirectory(root.resolve(".ci"))) {
+            root = root.getParent();
         }
-        assumeTrue(p != null, "repository root (.ci/) not found");
-        Path data = p.resolveSibling("shared").resolve("data").resolve("cifar10-mini");
-        assumeTrue(Files.isRegularFile(data.resolve("test_batch.bin")), "no CIFAR-10 mini set at " + data);
-        return data;
+        assumeTrue(root != null, "repository root (.ci/) not found");
+        for (Path p = root.getParent(); p != null; p = p.getParent()) {
+            Path data = p.resolve("shared").resolve("data").resolve("cifar10-mini");
+            if (Files.isRegularFile(data.resolve("test_batch.bin"))) {
+                return data;
+            }
+        }
+        assumeTrue(false, "no shared/data/cifar10-mini next to " + root + " or its parents");
+        throw new AssertionError();
     }
 
     private static SearchContext context(OneStageConfig config, ImageDataset data, RunFolder folder,
@@ -86,14 +94,16 @@ final class OneStageEngineTest {
     void smokeOnCifarFoldsExactlyAndTheSavedModelReloads() throws IOException {
         NetworkEngine engine = engine();
         ImageDataset data = new Cifar10Provider().open(new DatasetRequest(cifarMini(), 0, 0, Map.of()));
-        OneStageConfig config = ConfigLoader.load(OneStageConfig.class, OneStagePresets.get("smoke"), null, List.of());
+        // the smoke preset, shortened to 2 + 1 epochs of 2 batches (the full preset is the CLI smoke run)
+        OneStageConfig config = ConfigLoader.load(OneStageConfig.class, OneStagePresets.get("smoke"), null,
+                List.of("trainImages=64", "testImages=64", "maxSearchEpochs=2", "retrainEpochs=1"));
         RunFolder folder = Harness.folder(dir.resolve("run"));
         SearchOutcome outcome = new OneStageStrategy().search(context(config, data, folder, engine,
                 ProgressListener.NONE));
 
         JsonNode result = JSON.readTree(folder.result().toFile());
         int images = result.get("testImages").asInt();
-        assertThat(images).isEqualTo(128);
+        assertThat(images).isEqualTo(64);
         assertThat(result.get("maxAbsLogitDiff").asDouble()).isBetween(0.0, 1e-3);
         // the same predictions up to float rounding: at most one image may flip on a near-tie
         assertThat(Math.abs(result.get("testAccuracy").asDouble() - result.get("foldedTestAccuracy").asDouble()))
@@ -109,8 +119,9 @@ final class OneStageEngineTest {
     @Test
     void killedAndResumedRunEqualsUninterruptedOnTheEngine() throws IOException {
         NetworkEngine engine = engine();
-        OneStageConfig config = Harness.config(List.of("layers=3", "channels=2", "maxSearchEpochs=3",
-                "retrainEpochs=1", "checkpointEverySteps=1", "auxiliaryWeight=0.4"));
+        // 2 batches per epoch, 2 search + 1 retrain epochs, killed in the second search epoch
+        OneStageConfig config = Harness.config(List.of("layers=3", "channels=2", "trainImages=32", "testImages=16",
+                "maxSearchEpochs=2", "retrainEpochs=1", "checkpointEverySteps=1", "auxiliaryWeight=0.4"));
         RunFolder reference = Harness.folder(dir.resolve("reference"));
         new OneStageStrategy().search(context(config, Harness.dataset(), reference, engine, ProgressListener.NONE));
 
@@ -118,7 +129,7 @@ final class OneStageEngineTest {
         ProgressListener killer = new ProgressListener() {
             @Override
             public void stepFinished(int epoch, int step, int steps, double loss, double accuracy) {
-                if (epoch == 2 && step == 1) {
+                if (epoch == 1 && step == 1) {
                     throw new IllegalStateException("simulated kill -9");
                 }
             }
@@ -153,7 +164,8 @@ final class OneStageEngineTest {
                 }
             }
         }
-        ImageDataset data = new ImageFolderProvider().open(new DatasetRequest(root, 0, 0, Map.of()));
+        ImageDataset data = new ImageFolderProvider().open(new DatasetRequest(root, 0, 0,
+                Map.of(ImageFolderProvider.RESIZE_SIZE, "224")));
         assertThat(data.shape()).isEqualTo(new ImageShape(3, 224, 224));
         OneStageConfig config = ConfigLoader.load(OneStageConfig.class, OneStagePresets.get("imagenet"), null,
                 List.of("layers=3", "channels=4", "batchSize=4", "maxSearchEpochs=1", "retrainEpochs=1",
