@@ -27,6 +27,9 @@ import org.istanas.data.folder.ImageFolderProvider;
 import org.istanas.ops.OpsPlugin;
 import org.istanas.ops.network.NetworkEngine;
 import org.istanas.ops.network.SearchNetworkSpec;
+import org.istanas.ops.network.TargetNetworkSpec;
+import org.istanas.ops.tools.ParameterCounter;
+import org.istanas.api.genotype.Genotypes;
 import org.istanas.search.twostage.eval.Evaluation;
 import org.istanas.search.twostage.eval.EvaluationResult;
 import org.junit.jupiter.api.Test;
@@ -180,5 +183,57 @@ final class OneStageEngineTest {
         assertThat(Harness.column(folder, "train_loss")).hasSize(2).allMatch(v -> Double.isFinite(Double.parseDouble(v)));
         assertThat(Files.readString(folder.file(FoldedModel.FOLDER).resolve(RunFolder.CONFIG)))
                 .contains("network: imagenet");
+    }
+
+    @Test
+    void imagenetCapCountsTheSameNetworkAsTheParamsCommand() {
+        NetworkEngine engine = engine();
+        OneStageConfig config = OneStagePresets.record("imagenet");
+        ImageDataset imagenet = new ShapeOnlyDataset(new ImageShape(3, 224, 224), 1000);
+        long count = new ParameterCap(config, imagenet, new OpsPlugin().operations(), engine, 0)
+                .parameters(Genotypes.ISTA_IMAGENET);
+        ParameterCounter.Request request = ParameterCounter.Request
+                .defaults(Genotypes.ISTA_IMAGENET, TargetNetworkSpec.Layout.IMAGENET).withOneStageBn(true);
+        assertThat(count).isEqualTo(ParameterCounter.builtIn().count(request));
+        // the one-stage ISTA_ImageNet network: 5.655M (5.651M without the extra BNs, as reported)
+        assertThat(Math.round(count / 1e3) / 1e3).isEqualTo(5.655);
+    }
+
+    /** Only shape and classes, which is all the parameter cap reads. */
+    private record ShapeOnlyDataset(ImageShape shape, int classes) implements ImageDataset {
+        @Override
+        public String name() {
+            return "shape-only";
+        }
+
+        @Override
+        public List<String> classNames() {
+            return java.util.stream.IntStream.range(0, classes).mapToObj(i -> "c" + i).toList();
+        }
+
+        @Override
+        public org.istanas.api.data.ImageSplit train() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.istanas.api.data.ImageSplit test() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public float[] mean() {
+            return new float[] {0, 0, 0};
+        }
+
+        @Override
+        public float[] std() {
+            return new float[] {1, 1, 1};
+        }
+
+        @Override
+        public String checksum() {
+            return "";
+        }
     }
 }
