@@ -221,7 +221,13 @@ public final class ConfigLoader {
             JsonNode child = node.get(parts[i]);
             node = child != null && child.isObject() ? (ObjectNode) child : node.putObject(parts[i]);
         }
-        node.set(parts[parts.length - 1], value);
+        String last = parts[parts.length - 1];
+        JsonNode existing = node.get(last);
+        if (existing != null && existing.isObject() && value.isObject()) {
+            merge((ObjectNode) existing, value, "", "", new HashMap<>());
+        } else {
+            node.set(last, value);
+        }
     }
 
     private static <T> T bind(ObjectMapper mapper, Class<T> type, ObjectNode merged, Map<String, String> sourceOfKey,

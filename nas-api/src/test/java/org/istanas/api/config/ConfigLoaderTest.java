@@ -79,6 +79,14 @@ final class ConfigLoaderTest {
     }
 
     @Test
+    void presetMayMixNestedMapsAndDottedKeys() {
+        Map<String, Object> preset = new LinkedHashMap<>();
+        preset.put("optimizer.momentum", 0.5);
+        preset.put("optimizer", Map.of("lr", 0.1));
+        assertThat(ConfigLoader.load(Search.class, preset, null, List.of()).optimizer()).isEqualTo(new Optimizer(0.1, 0.5));
+    }
+
+    @Test
     void overridesParseNumbersBooleansListsAndStrings() {
         Search search = ConfigLoader.load(Search.class, null, null, List.of("lambda=1e-3", "cutout=true",
                 "layers=[1, 2,3]", "solver=\"42\"", "options.image-size=64", "optimizer.lr=.5"));
