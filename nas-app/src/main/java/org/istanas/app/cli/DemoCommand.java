@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  * ISTA-NAS search on the embedded synthetic dataset (preset {@code demo}), then a short retraining of the found cell.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run a complete two-stage ISTA-NAS search on the embedded synthetic dataset (a few minutes on",
-                "2 cores), draw the two cells found, and retrain the cell briefly to measure it."})
+        description = "Run a complete two-stage ISTA-NAS search on the embedded synthetic dataset (a few minutes on "
+                + "2 cores), draw the two cells found, and retrain the cell briefly to measure it.")
 public final class DemoCommand implements Callable<Integer> {
     /** Synthetic images generated for the demo (train / test). */
     static final String TRAIN_SIZE = "600";
