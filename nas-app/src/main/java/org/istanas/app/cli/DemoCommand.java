@@ -63,12 +63,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         Path folder = outDir != null ? outDir : RunFolder.newDirectory(Path.of("runs"), "demo", seed, Instant.now());
         out.println("ISTA-NAS demo: two-stage search on the embedded synthetic dataset (10 classes of 32x32 images).");
         out.println("Every architecture step trains exactly 2 operations per node; the cell is recovered by sparse coding");
         out.println("after every epoch. Run folder: " + folder.toAbsolutePath());
         out.flush();
-        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         ProgressListener progress = Progress.forCommand(quiet);
         SearchReport search = istanas.search().strategy("two-stage").dataset("synthetic")
                 .datasetOption("trainSize", TRAIN_SIZE).datasetOption("testSize", TEST_SIZE)
