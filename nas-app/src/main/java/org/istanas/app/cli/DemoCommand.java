@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  * ISTA-NAS search on the embedded synthetic dataset (preset {@code demo}), then a short retraining of the found cell.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run a complete two-stage ISTA-NAS search on the embedded synthetic dataset (a few minutes on",
-                "2 cores), draw the two cells found, and retrain the cell briefly to measure it."})
+        description = "Run a complete two-stage ISTA-NAS search on the embedded synthetic dataset (a few minutes on "
+                + "2 cores), draw the two cells found, and retrain the cell briefly to measure it.")
 public final class DemoCommand implements Callable<Integer> {
     /** Synthetic images generated for the demo (train / test). */
     static final String TRAIN_SIZE = "600";
@@ -63,12 +63,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         Path folder = outDir != null ? outDir : RunFolder.newDirectory(Path.of("runs"), "demo", seed, Instant.now());
         out.println("ISTA-NAS demo: two-stage search on the embedded synthetic dataset (10 classes of 32x32 images).");
         out.println("Every architecture step trains exactly 2 operations per node; the cell is recovered by sparse coding");
         out.println("after every epoch. Run folder: " + folder.toAbsolutePath());
         out.flush();
-        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         ProgressListener progress = Progress.forCommand(quiet);
         SearchReport search = istanas.search().strategy("two-stage").dataset("synthetic")
                 .datasetOption("trainSize", TRAIN_SIZE).datasetOption("testSize", TEST_SIZE)

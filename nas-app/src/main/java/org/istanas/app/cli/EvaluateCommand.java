@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code istanas evaluate}: retrains a genotype from scratch and reports test accuracy. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Retrain a genotype's target network from scratch on the full training set and report test",
-                "accuracy (mean ± std over --seeds). Saves the trained model; --test-only --run DIR measures it again."})
+        description = "Retrain a genotype's target network from scratch on the full training set and report test "
+                + "accuracy (mean ± std over --seeds). Saves the trained model; --test-only --run DIR measures it again.")
 public final class EvaluateCommand implements Callable<Integer> {
     private final PluginCatalog catalog;
     private final Provider<Optional<NetworkEngine>> engine;

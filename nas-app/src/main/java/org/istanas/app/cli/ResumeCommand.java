@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code istanas resume --run DIR}: continues an interrupted search or evaluation from its last checkpoint. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Continue an interrupted search or evaluation (also after kill -9) from its last checkpoint.",
-                "The resumed run ends with exactly the genotype and metrics of an uninterrupted run."})
+        description = "Continue an interrupted search or evaluation (also after kill -9) from its last checkpoint. "
+                + "The resumed run ends with exactly the genotype and metrics of an uninterrupted run.")
 public final class ResumeCommand implements Callable<Integer> {
     private final PluginCatalog catalog;
     private final Provider<Optional<NetworkEngine>> engine;

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code istanas search}: runs a search strategy and writes a run folder. */
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Search for a cell architecture.",
-                "Writes config.yaml, provenance.json, metrics.csv, codes.csv, genotype.json, cells.dot and",
-                "checkpoints/ to the run folder; continue an interrupted run with 'istanas resume --run DIR'."})
+                "Writes config.yaml, provenance.json, metrics.csv, codes.csv, genotype.json, cells.dot and "
+                        + "checkpoints/ to the run folder; continue an interrupted run with 'istanas resume --run DIR'."})
 public final class SearchCommand implements Callable<Integer> {
     private final PluginCatalog catalog;
     private final Provider<Optional<NetworkEngine>> engine;

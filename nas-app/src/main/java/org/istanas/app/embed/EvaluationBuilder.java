@@ -26,7 +26,7 @@ import org.istanas.search.twostage.eval.EvaluationResult;
 
 /**
  * Configures and runs the retraining of a genotype. {@code seeds(n)} trains n times with seeds derived from the
- * base seed into {@code <out>/seed-<s>} and writes {@code <out>/summary.csv}; the report gives mean ± std.
+ * base seed into {@code <out>/run-<i>} and writes {@code <out>/summary.csv}; the report gives mean ± std.
  */
 public final class EvaluationBuilder {
     /** The official evaluation script's seed. */
@@ -123,7 +123,7 @@ public final class EvaluationBuilder {
         List<EvaluationResult> results = new ArrayList<>();
         for (int i = 0; i < seeds; i++) {
             long runSeed = Seeds.forRun(seed, i);
-            RunFolder folder = RunFolder.create(seeds == 1 ? base : base.resolve("seed-" + runSeed));
+            RunFolder folder = RunFolder.create(seeds == 1 ? base : base.resolve("run-" + i));
             Map<String, String> invocation = new LinkedHashMap<>();
             invocation.put("kind", Istanas.EVALUATE);
             invocation.put("preset", preset);
