@@ -55,7 +55,8 @@ public final class ResumeCommand implements Callable<Integer> {
             SearchOutcome o = istanas.resumeSearch(run, Progress.forCommand(quiet));
             out.println();
             out.print(GenotypeText.render(o.genotype()));
-            out.printf(Locale.ROOT, "%nsuper-net validation accuracy: %.4f%nrun folder:  %s%n", o.validAccuracy(),
+            out.printf(Locale.ROOT, o.strategy().equals("one-stage") ? "%ntest accuracy (folded network): %.4f%nrun folder:  %s%n"
+                    : "%nsuper-net validation accuracy: %.4f%nrun folder:  %s%n", o.validAccuracy(),
                     o.runFolder().toAbsolutePath());
         }
         out.flush();

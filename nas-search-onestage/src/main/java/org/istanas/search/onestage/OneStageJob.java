@@ -272,7 +272,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                 }
             }
             if (!event.isEmpty()) {
-                listener.message("epoch " + (epoch + 1) + event.substring(1));
+                listener.message("after epoch " + (epoch + 1) + ":" + event.substring(1));
             }
         }
 
