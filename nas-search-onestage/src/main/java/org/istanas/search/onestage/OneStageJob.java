@@ -91,42 +91,47 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
         this.layout = new CodeLayout(operations, config.nodes());
         this.state = new ArchitectureState(layout, config.sparsity(), config.epsilon());
         this.schedule = RetrainSchedule.of(config);
+        this.trainIndices = firstIndices(dataset.train().size(), config.trainImages(), "trainImages");
+        this.testIndices = firstIndices(dataset.test().size(), config.testImages(), "testImages");
         this.network = engine.oneStageNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
                 config.channels(), config.layers(), config.nodes(), operations, config.auxiliaryWeight(),
                 Seeds.derive(seed, "weights")));
-        network.setLabelSmoothing(config.labelSmoothing());
-        this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay());
-        this.architecture = engine.adam(network.architecture(), config.archLearningRate(), config.archBeta1(),
-                config.archBeta2(), config.archWeightDecay());
-        this.cap = new ParameterCap(config, dataset, operations, engine, seed);
-        this.applied = new boolean[CellType.values().length][config.nodes()];
-        this.matrices = new double[CellType.values().length][config.nodes()][][];
-        Random init = new Random(Seeds.derive(seed, "b-init"));
-        for (CellType type : CellType.values()) {
-            for (int j = 0; j < config.nodes(); j++) {
-                long matrixSeed = Seeds.derive(seed, "matrix-" + new NodeRef(type, j).label());
-                int n = layout.candidates(j);
-                matrices[type.ordinal()][j] = config.matrix().equals("gaussian")
-                        ? MeasurementMatrices.gaussianNormalized(config.projDims(), n, matrixSeed)
-                        : MeasurementMatrices.uniform(config.projDims(), n, matrixSeed);
-                double[] b = new double[config.projDims()];
-                for (int i = 0; i < b.length; i++) {
-                    b[i] = config.archInitScale() * init.nextGaussian();
+        try {
+            network.setLabelSmoothing(config.labelSmoothing());
+            this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay());
+            this.architecture = engine.adam(network.architecture(), config.archLearningRate(), config.archBeta1(),
+                    config.archBeta2(), config.archWeightDecay());
+            this.cap = new ParameterCap(config, dataset, operations, engine, seed);
+            this.applied = new boolean[CellType.values().length][config.nodes()];
+            this.matrices = new double[CellType.values().length][config.nodes()][][];
+            Random init = new Random(Seeds.derive(seed, "b-init"));
+            for (CellType type : CellType.values()) {
+                for (int j = 0; j < config.nodes(); j++) {
+                    long matrixSeed = Seeds.derive(seed, "matrix-" + new NodeRef(type, j).label());
+                    int n = layout.candidates(j);
+                    matrices[type.ordinal()][j] = config.matrix().equals("gaussian")
+                            ? MeasurementMatrices.gaussianNormalized(config.projDims(), n, matrixSeed)
+                            : MeasurementMatrices.uniform(config.projDims(), n, matrixSeed);
+                    double[] b = new double[config.projDims()];
+                    for (int i = 0; i < b.length; i++) {
+                        b[i] = config.archInitScale() * init.nextGaussian();
+                    }
+                    network.setCompressedCode(type, j, b);
                 }
-                network.setCompressedCode(type, j, b);
             }
-        }
-        state.initialise(recover(null));
+            state.initialise(recover(null));
 
-        this.trainIndices = firstIndices(dataset.train().size(), config.trainImages(), "trainImages");
-        this.testIndices = firstIndices(dataset.test().size(), config.testImages(), "testImages");
-        long order = Seeds.derive(seed, "train-order");
-        Augmentation augmentation = config.augment() ? Augmentation.forTraining(dataset, config.cutout())
-                : Augmentation.forEvaluation(dataset).withCutout(config.cutout());
-        this.train = new BatchStream((pass, start) -> BatchLoader.over(dataset.train(), dataset.mean(), dataset.std())
-                .indices(trainIndices).batchSize(config.batchSize()).shuffle(true).seed(order).epoch(pass)
-                .startBatch(start).dropLast(false).augmentation(augmentation).workers(config.loaderWorkers()).build(),
-                (trainIndices.length + config.batchSize() - 1) / config.batchSize());
+            long order = Seeds.derive(seed, "train-order");
+            Augmentation augmentation = config.augment() ? Augmentation.forTraining(dataset, config.cutout())
+                    : Augmentation.forEvaluation(dataset).withCutout(config.cutout());
+            this.train = new BatchStream((pass, start) -> BatchLoader.over(dataset.train(), dataset.mean(), dataset.std())
+                    .indices(trainIndices).batchSize(config.batchSize()).shuffle(true).seed(order).epoch(pass)
+                    .startBatch(start).dropLast(false).augmentation(augmentation).workers(config.loaderWorkers()).build(),
+                    (trainIndices.length + config.batchSize() - 1) / config.batchSize());
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
     }
 
     static int[] firstIndices(int available, int limit, String key) {
