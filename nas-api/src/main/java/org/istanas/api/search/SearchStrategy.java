@@ -1,9 +1,50 @@
 package org.istanas.api.search;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.istanas.api.ExtensionPoint;
 import org.istanas.api.Named;
 
-/** A neural architecture search algorithm, e.g. two-stage ISTA-NAS, one-stage ISTA-NAS or DARTS. */
+/**
+ * A neural architecture search algorithm, e.g. two-stage ISTA-NAS, one-stage ISTA-NAS or DARTS.
+ *
+ * <p>A strategy declares its configuration as an immutable record ({@link #configType()}) whose every
+ * hyper-parameter is a key, plus named presets that override some keys. The framework merges preset, file and
+ * {@code --set} overrides into that record, creates the run folder, writes {@code config.yaml} and
+ * {@code provenance.json}, and then calls {@link #search} (new run) or {@link #resume} (continue a run from its last
+ * checkpoint). The strategy writes the rest of the run folder ({@link org.istanas.api.run.RunFolder}).
+ */
 @ExtensionPoint
 public interface SearchStrategy extends Named {
+    /** The configuration record type; its {@code @JsonProperty} names are the configuration keys. */
+    Class<? extends Record> configType();
+
+    /** Preset names; the first one is the default (by convention {@code paper}). */
+    default List<String> presets() {
+        return List.of("paper");
+    }
+
+    /**
+     * The keys preset {@code name} sets (on top of the record's defaults).
+     *
+     * @throws IllegalArgumentException for an unknown preset, listing the known ones
+     */
+    default Map<String, Object> preset(String name) {
+        if (presets().contains(name)) {
+            return Map.of();
+        }
+        throw new IllegalArgumentException("unknown preset '" + name + "' for strategy " + name() + "; known: " + presets());
+    }
+
+    /** Runs a new search in the (fresh) run folder of the context. */
+    SearchOutcome search(SearchContext context) throws IOException;
+
+    /**
+     * Continues the run in the context's run folder from its last checkpoint and finishes it exactly as an
+     * uninterrupted run with the same seed would. Strategies without checkpoints keep the default, which refuses.
+     */
+    default SearchOutcome resume(SearchContext context) throws IOException {
+        throw new UnsupportedOperationException("strategy " + name() + " cannot resume runs");
+    }
 }

@@ -22,6 +22,10 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Run 'istanas COMMAND --help' for the options of a command. Exit codes: 0 success, "
                 + "1 failure, 2 usage error."},
         subcommands = {
+            DemoCommand.class,
+            SearchCommand.class,
+            ResumeCommand.class,
+            EvaluateCommand.class,
             PluginsCommand.class,
             GenotypeCommand.class,
             RecoverCommand.class,

@@ -1,0 +1,38 @@
+package org.istanas.api.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class MetricsTableTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void appendsRowsUnderTheHeaderAndTruncatesForResume() throws IOException {
+        MetricsTable table = new MetricsTable(dir.resolve("m.csv"), List.of("epoch", "loss"));
+        table.append(List.of("0", MetricsTable.format(2.5)));
+        table.append(List.of("1", MetricsTable.format(1.25)));
+        table.append(List.of("2", MetricsTable.format(0.5)));
+        assertThat(Files.readString(dir.resolve("m.csv"))).isEqualTo("epoch,loss\n0,2.5\n1,1.25\n2,0.5\n");
+
+        table.retainBelow(2);
+        assertThat(table.rows()).containsExactly(List.of("0", "2.5"), List.of("1", "1.25"));
+        assertThat(dir).isDirectoryNotContaining(p -> p.getFileName().toString().endsWith(".tmp"));
+    }
+
+    @Test
+    void rejectsMalformedRowsAndForeignFiles() throws IOException {
+        MetricsTable table = new MetricsTable(dir.resolve("m.csv"), List.of("epoch", "loss"));
+        assertThatThrownBy(() -> table.append(List.of("0"))).hasMessageContaining("2 columns");
+        assertThatThrownBy(() -> table.append(List.of("0", "a,b"))).hasMessageContaining("contains");
+        Files.writeString(dir.resolve("m.csv"), "epoch,acc\n");
+        assertThatThrownBy(() -> table.append(List.of("0", "1"))).hasMessageContaining("expected 'epoch,loss'");
+    }
+}

@@ -1,0 +1,37 @@
+package org.istanas.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code search} and {@code evaluate} (a picocli mixin). */
+public final class CommonRunOptions {
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "synthetic",
+            description = "Dataset plugin (default: ${DEFAULT-VALUE}); see 'istanas plugins'.")
+    String dataset;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory holding the dataset's files.")
+    Path dataDir;
+
+    @Option(names = "--dataset-option", paramLabel = "KEY=VALUE",
+            description = "Dataset provider option, e.g. trainSize=1000 for synthetic (repeatable).")
+    Map<String, String> datasetOptions = new LinkedHashMap<>();
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "Preset: paper (default), cpu or smoke.")
+    String preset;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML or JSON file of configuration keys.")
+    Path configFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Configuration key, applied last (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<name>-<time>-s<seed>).")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+}

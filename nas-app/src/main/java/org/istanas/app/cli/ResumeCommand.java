@@ -1,0 +1,65 @@
+package org.istanas.app.cli;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.istanas.api.genotype.GenotypeText;
+import org.istanas.api.search.SearchOutcome;
+import org.istanas.api.spi.PluginCatalog;
+import org.istanas.app.embed.Engines;
+import org.istanas.ops.network.NetworkEngine;
+import org.istanas.app.embed.Istanas;
+import org.istanas.search.twostage.eval.EvaluationResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code istanas resume --run DIR}: continues an interrupted search or evaluation from its last checkpoint. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue an interrupted search or evaluation (also after kill -9) from its last checkpoint. "
+                + "The resumed run ends with exactly the genotype and metrics of an uninterrupted run.")
+public final class ResumeCommand implements Callable<Integer> {
+    private final PluginCatalog catalog;
+    private final Provider<Optional<NetworkEngine>> engine;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", paramLabel = "DIR", required = true, description = "The run folder to continue.")
+    Path run;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Inject
+    public ResumeCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+        this.engine = Objects.requireNonNull(engine, "engine is null");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
+        PrintWriter out = spec.commandLine().getOut();
+        if (istanas.runKind(run).equals("evaluate")) {
+            EvaluationResult r = istanas.resumeEvaluation(run, Progress.forCommand(quiet));
+            out.printf(Locale.ROOT, "test accuracy: %.4f%nrun folder:    %s%n", r.testAccuracy(),
+                    r.runFolder().toAbsolutePath());
+        } else {
+            SearchOutcome o = istanas.resumeSearch(run, Progress.forCommand(quiet));
+            out.println();
+            out.print(GenotypeText.render(o.genotype()));
+            out.printf(Locale.ROOT, o.strategy().equals("one-stage") ? "%ntest accuracy (folded network): %.4f%nrun folder:  %s%n"
+                    : "%nsuper-net validation accuracy: %.4f%nrun folder:  %s%n", o.validAccuracy(),
+                    o.runFolder().toAbsolutePath());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,105 @@
+package org.istanas.app.cli;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.istanas.api.genotype.GenotypeText;
+import org.istanas.api.search.SearchOutcome;
+import org.istanas.api.spi.PluginCatalog;
+import org.istanas.app.embed.Engines;
+import org.istanas.ops.network.NetworkEngine;
+import org.istanas.app.embed.Istanas;
+import org.istanas.app.embed.SearchBuilder;
+import org.istanas.app.embed.SearchReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code istanas search}: runs a search strategy and writes a run folder. */
+@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Search for a cell architecture.",
+                "Writes config.yaml, provenance.json, metrics.csv, codes.csv, genotype.json, cells.dot and "
+                        + "checkpoints/ to the run folder; continue an interrupted run with 'istanas resume --run DIR'."})
+public final class SearchCommand implements Callable<Integer> {
+    private final PluginCatalog catalog;
+    private final Provider<Optional<NetworkEngine>> engine;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = SearchBuilder.DEFAULT_STRATEGY,
+            description = "Search strategy: two-stage (default), darts, ...")
+    String strategy;
+
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = SearchBuilder.DEFAULT_SOLVER,
+            description = "Sparse-coding solver for the recovery of z (default: ${DEFAULT-VALUE}).")
+    String solver;
+
+    @Option(names = "--seed", defaultValue = "2", description = "Base seed (default: ${DEFAULT-VALUE}, the official code's).")
+    long seed;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+            description = "Independent searches with derived seeds; the best by validation accuracy is chosen.")
+    int runs;
+
+    @Option(names = "--reevaluate", paramLabel = "N", defaultValue = "0",
+            description = "one-stage: retrain the found architecture N more times from scratch and report mean ± std"
+                    + " of the N+1 test accuracies (sets the key reevaluate; the paper uses 4).")
+    int reevaluate;
+
+    @Mixin
+    CommonRunOptions common;
+
+    @Inject
+    public SearchCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+        this.engine = Objects.requireNonNull(engine, "engine is null");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SearchBuilder search = Istanas.of(catalog, Engines.resolve(engine.get())).search();
+        common.datasetOptions.forEach(search::datasetOption);
+        SearchReport report = search
+                .strategy(strategy).solver(solver).dataset(common.dataset).dataDir(common.dataDir)
+                .preset(common.preset).configFile(common.configFile).overrides(overrides()).seed(seed)
+                .runs(runs).out(common.out).listener(Progress.forCommand(common.quiet))
+                .run();
+        print(spec.commandLine().getOut(), report);
+        return 0;
+    }
+
+    /** The --set overrides, plus {@code reevaluate=N} when --reevaluate was given. */
+    private java.util.List<String> overrides() {
+        java.util.List<String> all = new java.util.ArrayList<>(common.overrides);
+        if (reevaluate > 0) {
+            all.add("reevaluate=" + reevaluate);
+        }
+        return all;
+    }
+
+    static void print(PrintWriter out, SearchReport report) {
+        SearchOutcome best = report.best();
+        out.println();
+        out.print(GenotypeText.render(best.genotype()));
+        out.println();
+        if (report.runs().size() > 1) {
+            out.printf(Locale.ROOT, "validation accuracy over %d runs: %s (best: run %d)%n", report.runs().size(),
+                    report.validAccuracy().toText(4), report.bestIndex());
+            out.println("summary:     " + report.folder().resolve("summary.csv"));
+        } else {
+            // one-stage has no validation split: its outcome carries the folded network's test accuracy
+            out.printf(Locale.ROOT, best.strategy().equals("one-stage") ? "test accuracy (folded network): %.4f%n"
+                    : "super-net validation accuracy: %.4f%n", best.validAccuracy());
+        }
+        out.println("run folder:  " + best.runFolder().toAbsolutePath());
+        out.println("genotype:    " + best.runFolder().resolve("genotype.json").toAbsolutePath());
+        out.flush();
+    }
+}

@@ -1,0 +1,171 @@
+package org.istanas.app.embed;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.istanas.api.Named;
+import org.istanas.api.config.ConfigLoader;
+import org.istanas.api.data.ImageDataset;
+import org.istanas.api.genotype.Genotype;
+import org.istanas.api.genotype.GenotypeJson;
+import org.istanas.api.run.MetricsTable;
+import org.istanas.api.run.ProgressListener;
+import org.istanas.api.run.Provenance;
+import org.istanas.api.run.ProvenanceFiles;
+import org.istanas.api.run.RunFolder;
+import org.istanas.api.run.Seeds;
+import org.istanas.search.twostage.eval.Evaluation;
+import org.istanas.search.twostage.eval.EvaluationConfig;
+import org.istanas.search.twostage.eval.EvaluationPresets;
+import org.istanas.search.twostage.eval.EvaluationResult;
+
+/**
+ * Configures and runs the retraining of a genotype. {@code seeds(n)} trains n times with seeds derived from the
+ * base seed into {@code <out>/run-<i>} and writes {@code <out>/summary.csv}; the report gives mean ± std.
+ */
+public final class EvaluationBuilder {
+    /** The official evaluation script's seed. */
+    public static final long DEFAULT_SEED = 0;
+
+    private final Istanas istanas;
+    private final Genotype genotype;
+    private String dataset = SearchBuilder.DEFAULT_DATASET;
+    private Path dataDir;
+    private final Map<String, String> datasetOptions = new LinkedHashMap<>();
+    private String preset = "paper";
+    private Path configFile;
+    private final List<String> overrides = new ArrayList<>();
+    private long seed = DEFAULT_SEED;
+    private int seeds = 1;
+    private Path out;
+    private ProgressListener listener = ProgressListener.NONE;
+
+    EvaluationBuilder(Istanas istanas, Genotype genotype) {
+        this.istanas = istanas;
+        this.genotype = Objects.requireNonNull(genotype, "genotype is null");
+    }
+
+    public EvaluationBuilder dataset(String name) {
+        this.dataset = Objects.requireNonNull(name, "dataset is null");
+        return this;
+    }
+
+    public EvaluationBuilder dataDir(Path directory) {
+        this.dataDir = directory;
+        return this;
+    }
+
+    public EvaluationBuilder datasetOption(String key, String value) {
+        datasetOptions.put(key, value);
+        return this;
+    }
+
+    /** {@code paper} (default), {@code cpu} or {@code smoke}. */
+    public EvaluationBuilder preset(String name) {
+        this.preset = Objects.requireNonNull(name, "preset is null");
+        return this;
+    }
+
+    public EvaluationBuilder configFile(Path file) {
+        this.configFile = file;
+        return this;
+    }
+
+    public EvaluationBuilder set(String key, Object value) {
+        overrides.add(key + "=" + value);
+        return this;
+    }
+
+    public EvaluationBuilder overrides(List<String> keyValues) {
+        overrides.addAll(keyValues);
+        return this;
+    }
+
+    public EvaluationBuilder seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    public EvaluationBuilder seeds(int seeds) {
+        if (seeds < 1) {
+            throw new IllegalArgumentException("seeds must be >= 1, got " + seeds);
+        }
+        this.seeds = seeds;
+        return this;
+    }
+
+    public EvaluationBuilder out(Path directory) {
+        this.out = directory;
+        return this;
+    }
+
+    public EvaluationBuilder listener(ProgressListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener is null");
+        return this;
+    }
+
+    public EvaluationReport run() throws IOException {
+        EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, EvaluationPresets.get(preset), configFile,
+                overrides);
+        DatasetChoice choice = new DatasetChoice(dataset, dataDir, datasetOptions);
+        ImageDataset data = choice.open(istanas.catalog());
+        Evaluation evaluation = new Evaluation(config, genotype, data, istanas.operationsByName(), istanas.engine());
+        Path base = out != null ? out : RunFolder.newDirectory(RunRecords.defaultParent(), "evaluate", seed,
+                Instant.now());
+        Istanas.requireEmptyOrAbsent(base);
+        Map<String, Named> used = new LinkedHashMap<>();
+        used.put("dataset", istanas.catalog().dataset(dataset));
+        List<EvaluationResult> results = new ArrayList<>();
+        for (int i = 0; i < seeds; i++) {
+            long runSeed = Seeds.forRun(seed, i);
+            RunFolder folder = RunFolder.create(seeds == 1 ? base : base.resolve("run-" + i));
+            Map<String, String> invocation = new LinkedHashMap<>();
+            invocation.put("kind", Istanas.EVALUATE);
+            invocation.put("preset", preset);
+            invocation.put("dataset", dataset);
+            if (dataDir != null) {
+                invocation.put("dataDir", dataDir.toAbsolutePath().toString());
+            }
+            invocation.put("datasetOptions", choice.optionsText());
+            invocation.put("seed", Long.toString(runSeed));
+            invocation.put("baseSeed", Long.toString(seed));
+            invocation.put("overrides", String.join(" ", overrides));
+            RunRecords.write(folder, config, invocation, runSeed, choice, data, istanas.plugins(used),
+                    istanas.engine().describe());
+            GenotypeJson.write(folder.genotype(), genotype);
+            if (seeds > 1) {
+                listener.message("seed " + (i + 1) + " of " + seeds + " (" + runSeed + ")");
+            }
+            results.add(evaluation.train(folder, runSeed, listener, false));
+        }
+        if (seeds > 1) {
+            MetricsTable table = new MetricsTable(base.resolve("summary.csv"),
+                    List.of("run", "seed", "test_acc", "test_loss", "parameters", "folder"));
+            table.retainBelow(0);
+            for (int i = 0; i < results.size(); i++) {
+                EvaluationResult r = results.get(i);
+                table.append(List.of(Integer.toString(i), Long.toString(r.seed()), MetricsTable.format(r.testAccuracy()),
+                        MetricsTable.format(r.testLoss()), Long.toString(r.parameters()),
+                        base.relativize(r.runFolder()).toString()));
+            }
+        }
+        return new EvaluationReport(results,
+                Istanas.summary(results.stream().map(EvaluationResult::testAccuracy).toList()), base);
+    }
+
+    /** Reloads the trained model of an evaluation run folder and measures its test accuracy again. */
+    public static EvaluationResult testOnly(Istanas istanas, Path runDirectory) throws IOException {
+        RunFolder folder = RunFolder.open(runDirectory);
+        Provenance provenance = ProvenanceFiles.read(folder.provenance());
+        ImageDataset data = istanas.reopen(provenance, folder);
+        EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, Map.of(), folder.config(), List.of());
+        Genotype genotype = GenotypeJson.read(folder.genotype());
+        return new Evaluation(config, genotype, data, istanas.operationsByName(), istanas.engine())
+                .testOnly(folder, Long.parseLong(provenance.invocation("seed")));
+    }
+}

@@ -1,0 +1,172 @@
+package org.istanas.app.embed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.istanas.api.Named;
+import org.istanas.api.config.ConfigLoader;
+import org.istanas.api.data.ImageDataset;
+import org.istanas.api.genotype.Genotype;
+import org.istanas.api.genotype.GenotypeJson;
+import org.istanas.api.genotype.Genotypes;
+import org.istanas.api.run.ProgressListener;
+import org.istanas.api.run.Provenance;
+import org.istanas.api.run.ProvenanceFiles;
+import org.istanas.api.run.RunFolder;
+import org.istanas.api.search.SearchContext;
+import org.istanas.api.search.SearchOutcome;
+import org.istanas.api.search.SearchStrategy;
+import org.istanas.api.solver.SparseSolver;
+import org.istanas.api.spi.PluginCatalog;
+import org.istanas.app.plugin.PluginLoader;
+import org.istanas.app.plugin.PluginRegistry;
+import org.istanas.metrics.SeedSummary;
+import org.istanas.ops.network.NetworkEngine;
+import org.istanas.search.twostage.eval.Evaluation;
+import org.istanas.search.twostage.eval.EvaluationConfig;
+import org.istanas.search.twostage.eval.EvaluationResult;
+
+/**
+ * Entry point of the embedding API: searches, resumes and evaluations over a plugin catalog and a network engine.
+ * Thread-confined: use one instance per thread (the engine's networks are not thread-safe).
+ */
+public final class Istanas {
+    /** What {@code provenance.json} calls a search run and an evaluation run. */
+    static final String SEARCH = "search";
+    static final String EVALUATE = "evaluate";
+
+    private final PluginCatalog catalog;
+    private final NetworkEngine engine;
+
+    private Istanas(PluginCatalog catalog, NetworkEngine engine) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+        this.engine = Objects.requireNonNull(engine, "engine is null");
+    }
+
+    /**
+     * The plugins on the class path (and in {@code ./plugins}, when present) with the default ND4J engine. The
+     * returned instance keeps plugin class loaders open for the life of the JVM.
+     */
+    public static Istanas create() {
+        PluginRegistry registry = PluginLoader.withApplicationClassPath(Istanas.class.getClassLoader())
+                .load(PluginLoader.DEFAULT_PLUGINS_DIR, false);
+        return new Istanas(registry, Engines.defaultEngine());
+    }
+
+    /** Over an explicit catalog and engine (tests, applications with their own wiring). */
+    public static Istanas of(PluginCatalog catalog, NetworkEngine engine) {
+        return new Istanas(catalog, engine);
+    }
+
+    public PluginCatalog catalog() {
+        return catalog;
+    }
+
+    public NetworkEngine engine() {
+        return engine;
+    }
+
+    /** A new search; every setting has a default (two-stage on the synthetic dataset, preset paper, seed 2). */
+    public SearchBuilder search() {
+        return new SearchBuilder(this);
+    }
+
+    /** Retraining of a genotype. */
+    public EvaluationBuilder evaluate(Genotype genotype) {
+        return new EvaluationBuilder(this, genotype);
+    }
+
+    /** Retraining of a built-in genotype name (e.g. {@code ISTA_TWOSTAGE}) or a genotype.json file. */
+    public EvaluationBuilder evaluate(String nameOrFile) {
+        return new EvaluationBuilder(this, Genotypes.resolve(nameOrFile));
+    }
+
+    /** Whether a run folder holds a {@code search} or an {@code evaluate} run. */
+    public String runKind(Path runDirectory) throws IOException {
+        RunFolder folder = RunFolder.open(runDirectory);
+        return ProvenanceFiles.read(folder.provenance()).invocation().getOrDefault("kind", SEARCH);
+    }
+
+    /** Continues a search from its last checkpoint; it ends exactly as the uninterrupted run would. */
+    public SearchOutcome resumeSearch(Path runDirectory, ProgressListener listener) throws IOException {
+        RunFolder folder = RunFolder.open(runDirectory);
+        Provenance provenance = ProvenanceFiles.read(folder.provenance());
+        requireKind(provenance, SEARCH, folder);
+        ImageDataset dataset = reopen(provenance, folder);
+        SearchStrategy strategy = catalog.strategy(provenance.invocation("strategy"));
+        Record config = (Record) ConfigLoader.load(strategy.configType(), Map.of(), folder.config(), List.of());
+        SparseSolver solver = provenance.invocation().containsKey("solver")
+                ? catalog.solver(provenance.invocation("solver")) : null;
+        long seed = Long.parseLong(provenance.invocation("seed"));
+        return strategy.resume(context(config, dataset, solver, folder, seed, listener));
+    }
+
+    /** Continues an evaluation from its last checkpoint. */
+    public EvaluationResult resumeEvaluation(Path runDirectory, ProgressListener listener) throws IOException {
+        RunFolder folder = RunFolder.open(runDirectory);
+        Provenance provenance = ProvenanceFiles.read(folder.provenance());
+        requireKind(provenance, EVALUATE, folder);
+        ImageDataset dataset = reopen(provenance, folder);
+        EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, Map.of(), folder.config(), List.of());
+        Genotype genotype = GenotypeJson.read(folder.genotype());
+        long seed = Long.parseLong(provenance.invocation("seed"));
+        return new Evaluation(config, genotype, dataset, operationsByName(), engine).train(folder, seed, listener, true);
+    }
+
+    private static void requireKind(Provenance provenance, String kind, RunFolder folder) throws IOException {
+        String actual = provenance.invocation().getOrDefault("kind", SEARCH);
+        if (!actual.equals(kind)) {
+            throw new IOException(folder + " holds an " + actual + " run, not a " + kind + " run");
+        }
+    }
+
+    /** Opens the dataset a run read and checks it is still the same data. */
+    ImageDataset reopen(Provenance provenance, RunFolder folder) throws IOException {
+        Map<String, String> inv = provenance.invocation();
+        DatasetChoice data = new DatasetChoice(inv.get("dataset"), inv.containsKey("dataDir")
+                ? Path.of(inv.get("dataDir")) : null, DatasetChoice.parseOptions(inv.get("datasetOptions")));
+        ImageDataset dataset = data.open(catalog);
+        if (!dataset.checksum().equals(provenance.dataset().checksum())) {
+            throw new IOException("dataset " + data.name() + " now has checksum " + dataset.checksum()
+                    + " but the run in " + folder + " read " + provenance.dataset().checksum()
+                    + "; resuming needs the same data");
+        }
+        return dataset;
+    }
+
+    SearchContext context(Record config, ImageDataset dataset, SparseSolver solver, RunFolder folder, long seed,
+                          ProgressListener listener) {
+        return SearchContext.builder().config(config).dataset(dataset).solver(solver)
+                .operations(catalog.operations()).runFolder(folder).seed(seed).listener(listener)
+                .service(NetworkEngine.class, engine).build();
+    }
+
+    Map<String, org.istanas.api.op.CandidateOperation> operationsByName() {
+        Map<String, org.istanas.api.op.CandidateOperation> ops = new LinkedHashMap<>();
+        catalog.operations().forEach(op -> ops.put(op.name(), op));
+        return ops;
+    }
+
+    List<Provenance.PluginSource> plugins(Map<String, Named> used) {
+        return RunRecords.plugins(used, catalog.operations());
+    }
+
+    static SeedSummary summary(List<Double> values) {
+        return SeedSummary.of(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    static void requireEmptyOrAbsent(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (var entries = Files.list(directory)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException("output folder " + directory + " is not empty; choose another --out");
+                }
+            }
+        }
+    }
+
+}

@@ -1,0 +1,193 @@
+package org.istanas.app.embed;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.istanas.api.Named;
+import org.istanas.api.config.ConfigLoader;
+import org.istanas.api.data.ImageDataset;
+import org.istanas.api.genotype.GenotypeJson;
+import org.istanas.api.run.MetricsTable;
+import org.istanas.api.run.ProgressListener;
+import org.istanas.api.run.RunFolder;
+import org.istanas.api.run.Seeds;
+import org.istanas.api.search.SearchOutcome;
+import org.istanas.api.search.SearchStrategy;
+import org.istanas.api.solver.SparseSolver;
+
+/**
+ * Configures and runs one or more searches. {@code runs(n)} runs n searches with seeds derived from the base seed
+ * (run 0 uses the base seed itself) into {@code <out>/run-<i>} and writes {@code <out>/summary.csv}; the best run
+ * by final validation accuracy is selected, as the paper does, and its genotype copied to {@code <out>/genotype.json}.
+ */
+public final class SearchBuilder {
+    public static final String DEFAULT_STRATEGY = "two-stage";
+    public static final String DEFAULT_DATASET = "synthetic";
+    public static final String DEFAULT_SOLVER = "fista";
+    /** The official code's seed. */
+    public static final long DEFAULT_SEED = 2;
+
+    private final Istanas istanas;
+    private String strategy = DEFAULT_STRATEGY;
+    private String dataset = DEFAULT_DATASET;
+    private Path dataDir;
+    private final Map<String, String> datasetOptions = new LinkedHashMap<>();
+    private String solver = DEFAULT_SOLVER;
+    private String preset;
+    private Path configFile;
+    private final List<String> overrides = new ArrayList<>();
+    private long seed = DEFAULT_SEED;
+    private int runs = 1;
+    private Path out;
+    private ProgressListener listener = ProgressListener.NONE;
+
+    SearchBuilder(Istanas istanas) {
+        this.istanas = istanas;
+    }
+
+    public SearchBuilder strategy(String name) {
+        this.strategy = Objects.requireNonNull(name, "strategy is null");
+        return this;
+    }
+
+    public SearchBuilder dataset(String name) {
+        this.dataset = Objects.requireNonNull(name, "dataset is null");
+        return this;
+    }
+
+    public SearchBuilder dataDir(Path directory) {
+        this.dataDir = directory;
+        return this;
+    }
+
+    /** A provider option, e.g. {@code datasetOption("trainSize", "500")} for the synthetic dataset. */
+    public SearchBuilder datasetOption(String key, String value) {
+        datasetOptions.put(key, value);
+        return this;
+    }
+
+    public SearchBuilder solver(String name) {
+        this.solver = Objects.requireNonNull(name, "solver is null");
+        return this;
+    }
+
+    /** A preset of the strategy ({@code paper}, {@code cpu}, {@code smoke}); default: the strategy's first. */
+    public SearchBuilder preset(String name) {
+        this.preset = name;
+        return this;
+    }
+
+    /** A YAML or JSON file of configuration keys, applied over the preset. */
+    public SearchBuilder configFile(Path file) {
+        this.configFile = file;
+        return this;
+    }
+
+    /** One configuration key, applied last (like {@code --set key=value}). */
+    public SearchBuilder set(String key, Object value) {
+        overrides.add(key + "=" + value);
+        return this;
+    }
+
+    /** {@code key=value} strings as given to {@code --set}. */
+    public SearchBuilder overrides(List<String> keyValues) {
+        overrides.addAll(keyValues);
+        return this;
+    }
+
+    public SearchBuilder seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    public SearchBuilder runs(int runs) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("runs must be >= 1, got " + runs);
+        }
+        this.runs = runs;
+        return this;
+    }
+
+    /** Output folder; default {@code runs/<strategy>-<UTC time>-s<seed>}. */
+    public SearchBuilder out(Path directory) {
+        this.out = directory;
+        return this;
+    }
+
+    public SearchBuilder listener(ProgressListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener is null");
+        return this;
+    }
+
+    public SearchReport run() throws IOException {
+        SearchStrategy s = istanas.catalog().strategy(strategy);
+        SparseSolver sparseSolver = istanas.catalog().solver(solver);
+        String presetName = preset == null ? s.presets().get(0) : preset;
+        Record config = (Record) ConfigLoader.load(s.configType(), s.preset(presetName), configFile, overrides);
+        DatasetChoice choice = new DatasetChoice(dataset, dataDir, datasetOptions);
+        ImageDataset data = choice.open(istanas.catalog());
+        Path base = out != null ? out : RunFolder.newDirectory(RunRecords.defaultParent(), s.name(), seed, Instant.now());
+        Istanas.requireEmptyOrAbsent(base);
+
+        Map<String, Named> used = new LinkedHashMap<>();
+        used.put("strategy", s);
+        used.put("solver", sparseSolver);
+        used.put("dataset", istanas.catalog().dataset(dataset));
+        List<SearchOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long runSeed = Seeds.forRun(seed, i);
+            RunFolder folder = RunFolder.create(runs == 1 ? base : base.resolve("run-" + i));
+            Map<String, String> invocation = new LinkedHashMap<>();
+            invocation.put("kind", Istanas.SEARCH);
+            invocation.put("strategy", s.name());
+            invocation.put("preset", presetName);
+            invocation.put("dataset", dataset);
+            if (dataDir != null) {
+                invocation.put("dataDir", dataDir.toAbsolutePath().toString());
+            }
+            invocation.put("datasetOptions", choice.optionsText());
+            invocation.put("solver", sparseSolver.name());
+            invocation.put("seed", Long.toString(runSeed));
+            invocation.put("baseSeed", Long.toString(seed));
+            invocation.put("run", i + " of " + runs);
+            if (configFile != null) {
+                invocation.put("configFile", configFile.toAbsolutePath().toString());
+            }
+            invocation.put("overrides", String.join(" ", overrides));
+            RunRecords.write(folder, config, invocation, runSeed, choice, data, istanas.plugins(used),
+                    istanas.engine().describe());
+            if (runs > 1) {
+                listener.message("run " + (i + 1) + " of " + runs + " (seed " + runSeed + ")");
+            }
+            outcomes.add(s.search(istanas.context(config, data, sparseSolver, folder, runSeed, listener)));
+        }
+        int best = 0;
+        for (int i = 1; i < outcomes.size(); i++) {
+            if (outcomes.get(i).validAccuracy() > outcomes.get(best).validAccuracy()) {
+                best = i;
+            }
+        }
+        if (runs > 1) {
+            writeSummary(base, outcomes, best);
+        }
+        return new SearchReport(outcomes, best,
+                Istanas.summary(outcomes.stream().map(SearchOutcome::validAccuracy).toList()), base);
+    }
+
+    private static void writeSummary(Path base, List<SearchOutcome> outcomes, int best) throws IOException {
+        MetricsTable table = new MetricsTable(base.resolve("summary.csv"),
+                List.of("run", "seed", "valid_acc", "best", "folder"));
+        table.retainBelow(0);
+        for (int i = 0; i < outcomes.size(); i++) {
+            SearchOutcome o = outcomes.get(i);
+            table.append(List.of(Integer.toString(i), Long.toString(o.seed()), MetricsTable.format(o.validAccuracy()),
+                    Boolean.toString(i == best), base.relativize(o.runFolder()).toString()));
+        }
+        GenotypeJson.write(base.resolve("genotype.json"), outcomes.get(best).genotype());
+    }
+}

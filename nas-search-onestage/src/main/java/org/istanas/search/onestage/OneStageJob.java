@@ -1,0 +1,441 @@
+package org.istanas.search.onestage;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.istanas.api.data.Batch;
+import org.istanas.api.data.ImageDataset;
+import org.istanas.api.genotype.CellType;
+import org.istanas.api.op.CandidateOperation;
+import org.istanas.api.run.ProgressListener;
+import org.istanas.api.run.Seeds;
+import org.istanas.api.solver.LassoProblem;
+import org.istanas.api.solver.Recovery;
+import org.istanas.api.solver.SolverLimits;
+import org.istanas.api.solver.SparseSolver;
+import org.istanas.data.pipeline.Augmentation;
+import org.istanas.data.pipeline.BatchLoader;
+import org.istanas.ops.network.NetworkEngine;
+import org.istanas.ops.network.OneStageNetwork;
+import org.istanas.ops.network.Optimizer;
+import org.istanas.ops.network.SearchNetworkSpec;
+import org.istanas.ops.network.StepResult;
+import org.istanas.ops.network.TargetNetwork;
+import org.istanas.ops.network.TrainableNetwork;
+import org.istanas.search.twostage.CodeLayout;
+import org.istanas.search.twostage.GenotypeLine;
+import org.istanas.search.twostage.training.BatchStream;
+import org.istanas.search.twostage.training.EpochResult;
+import org.istanas.search.twostage.training.EpochTotals;
+import org.istanas.search.twostage.training.StepOutcome;
+import org.istanas.search.twostage.training.TrainingJob;
+import org.istanas.solvers.matrix.MeasurementMatrices;
+
+/**
+ * Algorithm 2 of ISTA-NAS as the official code runs it (paper digest 1.7), as one {@link TrainingJob} whose length
+ * is known only once the search ends.
+ *
+ * <p>Search epoch e: freeze b and release the BN affine parameters of nodes flagged at the end of e-1; fix A_S and
+ * the linearisation point of every node from its last accepted code; per batch, one single-level step on the same
+ * training batch (forward, L = CE + w_aux CE_aux, backward, Adam step on b, clip all gradients to norm 5, SGD step on
+ * the weights) at the constant learning rate; then test-set monitoring; then, unless the epoch started with every
+ * node frozen (which ends the search), recovery of the nodes still searching and the termination test.
+ *
+ * <p>Retrain epoch r (after the search): the architecture is fixed (every b frozen, every BN released), the learning
+ * rate follows the retrain schedule and drop-path ramps up.
+ */
+final class OneStageJob implements TrainingJob, AutoCloseable {
+    static final String KIND = "one-stage";
+
+    private final OneStageConfig config;
+    private final ImageDataset dataset;
+    private final SparseSolver solver;
+    private final NetworkEngine engine;
+    private final CodeLayout layout;
+    private final OneStageNetwork network;
+    private final Optimizer weights;
+    private final Optimizer architecture;
+    private final RetrainSchedule schedule;
+    private final ArchitectureState state;
+    private final ParameterCap cap;
+    private final ProgressListener listener;
+    /** A[type][node]: m x n_j, drawn once. */
+    private final double[][][][] matrices;
+    private final int[] trainIndices;
+    private final int[] testIndices;
+    private final BatchStream train;
+    /** Nodes whose freeze/release this network instance has already applied (rebuilt after a resume). */
+    private final boolean[][] applied;
+
+    private boolean searchEnded;
+    private int searchEpochs;
+    /** Whether the current epoch started with every node frozen (it is the last search epoch). */
+    private boolean finalSearchEpoch;
+    private double lastTestAccuracy = Double.NaN;
+    private double lastTestLoss = Double.NaN;
+
+    OneStageJob(OneStageConfig config, ImageDataset dataset, List<CandidateOperation> operations, SparseSolver solver,
+                NetworkEngine engine, long seed, ProgressListener listener) {
+        this.config = config;
+        this.dataset = dataset;
+        this.solver = solver;
+        this.engine = engine;
+        this.listener = listener;
+        this.layout = new CodeLayout(operations, config.nodes());
+        this.state = new ArchitectureState(layout, config.sparsity(), config.epsilon());
+        this.schedule = RetrainSchedule.of(config);
+        this.trainIndices = firstIndices(dataset.train().size(), config.trainImages(), "trainImages");
+        this.testIndices = firstIndices(dataset.test().size(), config.testImages(), "testImages");
+        this.network = engine.oneStageNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
+                config.channels(), config.layers(), config.nodes(), operations, config.auxiliaryWeight(),
+                Seeds.derive(seed, "weights")));
+        try {
+            network.setLabelSmoothing(config.labelSmoothing());
+            this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay());
+            this.architecture = engine.adam(network.architecture(), config.archLearningRate(), config.archBeta1(),
+                    config.archBeta2(), config.archWeightDecay());
+            this.cap = new ParameterCap(config, dataset, operations, engine, seed);
+            this.applied = new boolean[CellType.values().length][config.nodes()];
+            this.matrices = new double[CellType.values().length][config.nodes()][][];
+            Random init = new Random(Seeds.derive(seed, "b-init"));
+            for (CellType type : CellType.values()) {
+                for (int j = 0; j < config.nodes(); j++) {
+                    long matrixSeed = Seeds.derive(seed, "matrix-" + new NodeRef(type, j).label());
+                    int n = layout.candidates(j);
+                    matrices[type.ordinal()][j] = config.matrix().equals("gaussian")
+                            ? MeasurementMatrices.gaussianNormalized(config.projDims(), n, matrixSeed)
+                            : MeasurementMatrices.uniform(config.projDims(), n, matrixSeed);
+                    double[] b = new double[config.projDims()];
+                    for (int i = 0; i < b.length; i++) {
+                        b[i] = config.archInitScale() * init.nextGaussian();
+                    }
+                    network.setCompressedCode(type, j, b);
+                }
+            }
+            state.initialise(recover(null));
+
+            long order = Seeds.derive(seed, "train-order");
+            Augmentation augmentation = config.augment() ? Augmentation.forTraining(dataset, config.cutout())
+                    : Augmentation.forEvaluation(dataset).withCutout(config.cutout());
+            this.train = new BatchStream((pass, start) -> BatchLoader.over(dataset.train(), dataset.mean(), dataset.std())
+                    .indices(trainIndices).batchSize(config.batchSize()).shuffle(true).seed(order).epoch(pass)
+                    .startBatch(start).dropLast(false).augmentation(augmentation).workers(config.loaderWorkers()).build(),
+                    (trainIndices.length + config.batchSize() - 1) / config.batchSize());
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
+    }
+
+    static int[] firstIndices(int available, int limit, String key) {
+        if (limit > available) {
+            throw new IllegalArgumentException(key + " is " + limit + " but the split has only " + available + " images");
+        }
+        int n = limit == 0 ? available : limit;
+        int[] indices = new int[n];
+        for (int i = 0; i < n; i++) {
+            indices[i] = i;
+        }
+        return indices;
+    }
+
+    OneStageNetwork network() {
+        return network;
+    }
+
+    ArchitectureState state() {
+        return state;
+    }
+
+    boolean searchEnded() {
+        return searchEnded;
+    }
+
+    int searchEpochs() {
+        return searchEpochs;
+    }
+
+    double lastTestAccuracy() {
+        return lastTestAccuracy;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** Search epochs (the cap until the search ends) plus retrain epochs. */
+    @Override
+    public int epochs() {
+        return (searchEnded ? searchEpochs : config.maxSearchEpochs()) + config.retrainEpochs();
+    }
+
+    @Override
+    public int stepsPerEpoch() {
+        return train.batchesPerPass();
+    }
+
+    @Override
+    public List<String> metricColumns() {
+        List<String> columns = new ArrayList<>(List.of("phase", "lr", "drop_path", "train_loss", "train_acc",
+                "test_loss", "test_acc", "searching", "accepted", "searching_nodes"));
+        columns.addAll(layout.supportColumns());
+        return columns;
+    }
+
+    @Override
+    public List<String> codeColumns() {
+        return layout.codeColumns();
+    }
+
+    @Override
+    public void startEpoch(int epoch, int startStep) {
+        state.freezeFlagged();
+        if (!searchEnded) {
+            finalSearchEpoch = state.allFrozen();
+            weights.setLearningRate(config.learningRate());
+            network.setDropPathProbability(0);
+        } else {
+            int r = epoch - searchEpochs;
+            weights.setLearningRate(schedule.learningRate(r));
+            network.setDropPathProbability(schedule.dropPath(r));
+        }
+        applyFreezes();
+        for (CellType type : CellType.values()) {
+            for (int j = 0; j < config.nodes(); j++) {
+                NodeRef node = new NodeRef(type, j);
+                network.setSupport(type, j, matrices[type.ordinal()][j], state.support(node), state.code(node));
+            }
+        }
+        train.seek((long) epoch * stepsPerEpoch() + startStep);
+    }
+
+    /** Freezes b and releases the BN parameters of every frozen node this network has not been told about yet. */
+    private void applyFreezes() {
+        for (CellType type : CellType.values()) {
+            for (int j = 0; j < config.nodes(); j++) {
+                NodeRef node = new NodeRef(type, j);
+                if (state.frozen(node) && !applied[type.ordinal()][j]) {
+                    network.freezeNode(type, j);
+                    network.releaseNode(type, j);
+                    applied[type.ordinal()][j] = true;
+                }
+            }
+        }
+    }
+
+    @Override
+    public StepOutcome step(int epoch, int step) {
+        Batch batch = train.next();
+        StepResult result = network.trainStep(batch);
+        if (Double.isFinite(result.loss())) {
+            if (!searchEnded) {
+                architecture.step();
+            }
+            engine.clipGradientNorm(config.gradClip(), network.weights(), network.architecture());
+            weights.step();
+        }
+        return StepOutcome.of(result.loss(), result.correct(), result.size());
+    }
+
+    @Override
+    public EpochResult finishEpoch(int epoch, EpochTotals totals) {
+        StepResult test = test(network);
+        lastTestAccuracy = test.accuracy();
+        lastTestLoss = test.loss();
+        boolean searching = !searchEnded;
+        double accepted = Double.NaN;
+        String event = "";
+        if (searching) {
+            if (finalSearchEpoch) {
+                endSearch(epoch);
+                event = "; every node terminated: search ended after " + searchEpochs + " epochs";
+            } else {
+                ArchitectureState.Update update = state.update(epoch, recover(state), cap::admits);
+                accepted = update.accepted() ? 1 : 0;
+                if (!update.newlyFlagged().isEmpty()) {
+                    event = "; terminated: " + update.newlyFlagged().stream().map(NodeRef::label)
+                            .collect(Collectors.joining(" "));
+                }
+                if (!update.accepted()) {
+                    event += "; candidate rejected (parameter cap " + config.parameterCap() + ")";
+                }
+                if (epoch + 1 >= config.maxSearchEpochs()) {
+                    List<NodeRef> forced = state.flagAll();
+                    endSearch(epoch);
+                    if (!forced.isEmpty()) {
+                        event += "; search-epoch cap " + config.maxSearchEpochs() + " reached, fixed without "
+                                + "terminating: " + forced.stream().map(NodeRef::label).collect(Collectors.joining(" "));
+                    }
+                }
+            }
+            if (!event.isEmpty()) {
+                listener.message("after epoch " + (epoch + 1) + ":" + event.substring(1));
+            }
+        }
+
+        List<NodeRef> stillSearching = searchEnded ? List.of() : state.searching();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("phase", searching ? 0.0 : 1.0);
+        metrics.put("lr", weights.learningRate());
+        metrics.put("drop_path", searching ? 0 : schedule.dropPath(epoch - searchEpochs));
+        metrics.put("train_loss", totals.meanLoss());
+        metrics.put("train_acc", totals.accuracy());
+        metrics.put("test_loss", test.loss());
+        metrics.put("test_acc", test.accuracy());
+        metrics.put("searching", (double) stillSearching.size());
+        metrics.put("accepted", accepted);
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("searching_nodes", stillSearching.isEmpty() ? "-"
+                : stillSearching.stream().map(NodeRef::label).collect(Collectors.joining("+")));
+        List<String> supportColumns = layout.supportColumns();
+        List<Double> codeRow = new ArrayList<>();
+        int c = 0;
+        for (CellType type : CellType.values()) {
+            for (int j = 0; j < config.nodes(); j++) {
+                NodeRef node = new NodeRef(type, j);
+                labels.put(supportColumns.get(c++), layout.label(state.support(node)));
+                for (double v : state.code(node)) {
+                    codeRow.add(v);
+                }
+            }
+        }
+        String phase = searching ? "search, still searching: " + labels.get("searching_nodes") : "retrain";
+        return new EpochResult(metrics, labels, codeRow, phase + "; genotype " + GenotypeLine.of(state.genotype()));
+    }
+
+    private void endSearch(int epoch) {
+        searchEnded = true;
+        searchEpochs = epoch + 1;
+    }
+
+    /** Mean loss and accuracy of a network on the used test images, inference mode. */
+    StepResult test(TrainableNetwork net) {
+        double lossSum = 0;
+        int correct = 0;
+        int images = 0;
+        try (BatchLoader loader = testLoader()) {
+            while (loader.hasNext()) {
+                StepResult r = net.evaluate(loader.next());
+                lossSum += r.loss() * r.size();
+                correct += r.correct();
+                images += r.size();
+            }
+        } catch (Exception e) {
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
+        return new StepResult(lossSum / images, correct, images);
+    }
+
+    /**
+     * Compares the network with its folded twin on the used test images: accuracy of each and the largest absolute
+     * difference of their logits.
+     */
+    FoldCheck compareFolded(TargetNetwork folded) {
+        int correctBefore = 0;
+        int correctAfter = 0;
+        int images = 0;
+        double maxDiff = 0;
+        try (BatchLoader loader = testLoader()) {
+            while (loader.hasNext()) {
+                Batch batch = loader.next();
+                float[][] before = network.logits(batch);
+                float[][] after = folded.logits(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    correctBefore += argMax(before[i]) == batch.labels()[i] ? 1 : 0;
+                    correctAfter += argMax(after[i]) == batch.labels()[i] ? 1 : 0;
+                    for (int k = 0; k < before[i].length; k++) {
+                        maxDiff = Math.max(maxDiff, Math.abs((double) before[i][k] - after[i][k]));
+                    }
+                }
+                images += batch.size();
+            }
+        } catch (Exception e) {
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
+        return new FoldCheck((double) correctBefore / images, (double) correctAfter / images, maxDiff, images);
+    }
+
+    private BatchLoader testLoader() {
+        return BatchLoader.over(dataset.test(), dataset.mean(), dataset.std()).indices(testIndices)
+                .batchSize(config.batchSize()).shuffle(false).seed(0).epoch(0).dropLast(false)
+                .augmentation(Augmentation.forEvaluation(dataset)).workers(config.loaderWorkers()).build();
+    }
+
+    private static int argMax(float[] values) {
+        int best = 0;
+        for (int k = 1; k < values.length; k++) {
+            if (values[k] > values[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Recovers x from the network's current b for every node not frozen in {@code current} (all nodes when it is
+     * null: the initial recovery), warm-started at the last accepted code.
+     */
+    private double[][][] recover(ArchitectureState current) {
+        SolverLimits limits = new SolverLimits(config.solverMaxIterations(), config.solverTolerance(),
+                config.solverTimeLimitMillis());
+        double[][][] recovered = new double[CellType.values().length][config.nodes()][];
+        for (CellType type : CellType.values()) {
+            for (int j = 0; j < config.nodes(); j++) {
+                NodeRef node = new NodeRef(type, j);
+                if (current != null && current.frozen(node)) {
+                    continue;
+                }
+                Recovery r = solver.solve(new LassoProblem(matrices[type.ordinal()][j], network.compressedCode(type, j),
+                        config.lambda(), config.sparsity(), current == null ? null : current.code(node), limits));
+                recovered[type.ordinal()][j] = r.z();
+            }
+        }
+        return recovered;
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        network.writeState(out);
+        weights.writeState(out);
+        architecture.writeState(out);
+        state.write(out);
+        out.writeBoolean(searchEnded);
+        out.writeInt(searchEpochs);
+        out.writeDouble(lastTestAccuracy);
+        out.writeDouble(lastTestLoss);
+    }
+
+    @Override
+    public void readState(DataInputStream in) throws IOException {
+        network.readState(in);
+        weights.readState(in);
+        architecture.readState(in);
+        state.read(in);
+        searchEnded = in.readBoolean();
+        searchEpochs = in.readInt();
+        lastTestAccuracy = in.readDouble();
+        lastTestLoss = in.readDouble();
+        for (boolean[] row : applied) {
+            Arrays.fill(row, false);
+        }
+    }
+
+    @Override
+    public void close() {
+        train.close();
+        cap.close();
+        network.close();
+    }
+
+    /** Outcome of comparing the trained network with its folded twin. */
+    record FoldCheck(double testAccuracy, double foldedTestAccuracy, double maxAbsLogitDiff, int images) {
+    }
+}

@@ -1,0 +1,56 @@
+package org.istanas.search.onestage;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.istanas.search.twostage.Presets;
+
+/**
+ * Presets of the {@code one-stage} strategy, each a complete key map (the defaults with the preset's changes):
+ * <ul>
+ *   <li>{@code paper}: CIFAR-10 as the official code (20 cells x 36 channels, batch 96, aux 0.4, cutout 16, 3.7M
+ *       parameter cap, 600 retrain epochs);</li>
+ *   <li>{@code imagenet}: the supplementary material's ImageNet setting (ImageNet layout, 14 cells x 48 channels,
+ *       batch 1,024, label smoothing 0.1, aux 0.4, arch lr 6e-3, SGD lr 0.5 with weight decay 3e-5, 250 retrain
+ *       epochs with linear decay, no drop-path, no cutout, no parameter cap);</li>
+ *   <li>{@code cpu}: 5 cells x 8 channels, 4,000 images, batch 64, at most 15 search + 10 retrain epochs, no
+ *       auxiliary head - a few hours on 2 CPU cores;</li>
+ *   <li>{@code smoke}: 3 cells x 4 channels, 256 images, batch 32, at most 3 search + 1 retrain epochs - about a
+ *       minute, for testing an installation.</li>
+ * </ul>
+ */
+final class OneStagePresets {
+    static final Presets PRESETS;
+
+    static {
+        Map<String, Map<String, Object>> p = new LinkedHashMap<>();
+        p.put("paper", Map.of());
+        p.put("imagenet", Map.ofEntries(Map.entry("network", OneStageConfig.IMAGENET), Map.entry("layers", 14),
+                Map.entry("channels", 48), Map.entry("batchSize", 1024), Map.entry("labelSmoothing", 0.1),
+                Map.entry("auxiliaryWeight", 0.4), Map.entry("archLearningRate", 6e-3), Map.entry("learningRate", 0.5),
+                Map.entry("weightDecay", 3e-5), Map.entry("retrainEpochs", 250),
+                Map.entry("retrainSchedule", OneStageConfig.LINEAR), Map.entry("dropPath", 0.0),
+                Map.entry("cutout", 0), Map.entry("parameterCap", 0L), Map.entry("loaderWorkers", 8)));
+        p.put("cpu", Map.of("layers", 5, "channels", 8, "trainImages", 4000, "batchSize", 64, "maxSearchEpochs", 15,
+                "retrainEpochs", 10, "auxiliaryWeight", 0.0, "parameterCap", 0L, "checkpointEverySteps", 20));
+        p.put("smoke", Map.of("layers", 3, "channels", 4, "trainImages", 256, "testImages", 128, "batchSize", 32,
+                "maxSearchEpochs", 3, "retrainEpochs", 1, "cutout", 8, "parameterCap", 0L, "loaderWorkers", 1));
+        PRESETS = new Presets(OneStageConfig.PAPER, p);
+    }
+
+    private OneStagePresets() {
+    }
+
+    static List<String> names() {
+        return PRESETS.names();
+    }
+
+    static Map<String, Object> get(String name) {
+        return PRESETS.get(name, OneStageStrategy.NAME);
+    }
+
+    /** The preset as a record (tests, embedding). */
+    static OneStageConfig record(String name) {
+        return PRESETS.record(name, OneStageStrategy.NAME, OneStageConfig.class);
+    }
+}

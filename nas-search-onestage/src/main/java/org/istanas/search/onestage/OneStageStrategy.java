@@ -1,0 +1,121 @@
+package org.istanas.search.onestage;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.istanas.api.genotype.Genotype;
+import org.istanas.api.run.ProgressListener;
+import org.istanas.api.run.RunFolder;
+import org.istanas.api.search.SearchContext;
+import org.istanas.api.search.SearchOutcome;
+import org.istanas.api.search.SearchStrategy;
+import org.istanas.ops.network.NetworkEngine;
+import org.istanas.ops.network.TargetNetwork;
+import org.istanas.search.twostage.GenotypeLine;
+import org.istanas.search.twostage.LastRow;
+import org.istanas.search.twostage.SearchOutputs;
+import org.istanas.search.twostage.training.TrainingLoop;
+
+/**
+ * One-stage ISTA-NAS (Algorithm 2): search and training in one network at target-net settings, per-node
+ * termination, then training with the architecture fixed, and finally z folded into the BN layers so the result is
+ * an ordinary target network. The run folder gets, besides the shared files (metrics.csv with a {@code
+ * searching_nodes} column, codes.csv, checkpoints/), genotype.json, result.json ({@code testAccuracy} before
+ * folding, {@code foldedTestAccuracy} after, {@code maxAbsLogitDiff}) and {@code model/}, an evaluation folder
+ * holding the folded network. With {@code reevaluate = N}, N retrainings from scratch follow in
+ * {@code reevaluate-1..N/} and result.json gains their mean ± std. Presets: see {@link OneStagePresets}.
+ */
+public final class OneStageStrategy implements SearchStrategy {
+    public static final String NAME = "one-stage";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "one-stage ISTA-NAS: search and train one network, per-node termination, z folded into BN (Algorithm 2)";
+    }
+
+    @Override
+    public Class<OneStageConfig> configType() {
+        return OneStageConfig.class;
+    }
+
+    @Override
+    public List<String> presets() {
+        return OneStagePresets.names();
+    }
+
+    @Override
+    public Map<String, Object> preset(String name) {
+        return OneStagePresets.get(name);
+    }
+
+    @Override
+    public SearchOutcome search(SearchContext context) throws IOException {
+        return run(context, false);
+    }
+
+    @Override
+    public SearchOutcome resume(SearchContext context) throws IOException {
+        return run(context, true);
+    }
+
+    private SearchOutcome run(SearchContext context, boolean resume) throws IOException {
+        OneStageConfig config = context.config(OneStageConfig.class);
+        ProgressListener listener = context.listener();
+        RunFolder folder = context.runFolder();
+        NetworkEngine engine = context.service(NetworkEngine.class);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        SearchOutcome outcome;
+        try (OneStageJob job = new OneStageJob(config, context.dataset(), context.operations(), context.solver(),
+                engine, context.seed(), listener)) {
+            listener.runStarted("one-stage ISTA-NAS: at most " + config.maxSearchEpochs() + " search epochs, then "
+                    + config.retrainEpochs() + " retrain epochs, " + job.stepsPerEpoch() + " steps each, "
+                    + config.layers() + " cells x " + config.channels() + " channels (" + config.network()
+                    + " layout), s = " + config.sparsity() + ", epsilon = " + config.epsilon() + ", solver "
+                    + context.solver().name() + ", run folder " + folder, job.epochs());
+            new TrainingLoop(folder, listener, config.checkpointEverySteps(), config.keepCheckpoints()).run(job, resume);
+
+            OneStageJob.FoldCheck check;
+            Genotype genotype;
+            long parameters;
+            try (TargetNetwork folded = job.network().fold()) {
+                check = job.compareFolded(folded);
+                genotype = folded.genotype();
+                parameters = folded.parameterCount();
+                FoldedModel.save(folder, config, folded, context.seed(), check);
+            }
+            extra.put("searchEpochs", job.searchEpochs());
+            extra.put("retrainEpochs", config.retrainEpochs());
+            extra.put("terminatedNodes", config.nodes() * 2 - job.state().searching().size());
+            extra.put("testImages", check.images());
+            extra.put("testAccuracy", check.testAccuracy());
+            extra.put("foldedTestAccuracy", check.foldedTestAccuracy());
+            extra.put("maxAbsLogitDiff", check.maxAbsLogitDiff());
+            extra.put("parameters", parameters);
+            extra.put("model", FoldedModel.FOLDER);
+            outcome = new SearchOutcome(NAME, genotype, folder.root(), context.seed(), job.epochs(),
+                    check.foldedTestAccuracy(), LastRow.of(folder));
+            SearchOutputs.write(folder, outcome, extra);
+            listener.message(String.format(Locale.ROOT, "folded: test accuracy %.2f%% before, %.2f%% after,"
+                    + " max |logit difference| %.3g", 100 * check.testAccuracy(), 100 * check.foldedTestAccuracy(),
+                    check.maxAbsLogitDiff()));
+        }
+        if (config.reevaluate() > 0) {
+            ReEvaluation.Summary summary = new ReEvaluation(config, outcome.genotype(), context.dataset(),
+                    context.operations(), engine).run(folder, context.seed(), config.reevaluate(),
+                    outcome.validAccuracy(), listener);
+            extra.put("reevaluations", summary.reevaluations());
+            extra.put("reevaluation", summary.testAccuracy());
+            SearchOutputs.write(folder, outcome, extra);
+            listener.message("re-evaluated test accuracy: " + summary.testAccuracy().toText(4));
+        }
+        listener.runFinished("one-stage search finished: " + GenotypeLine.of(outcome.genotype()));
+        return outcome;
+    }
+}

@@ -1,0 +1,29 @@
+package org.istanas.search.onestage;
+
+import org.istanas.search.twostage.training.CosineSchedule;
+
+/**
+ * Learning rate and drop-path of retrain epoch r (0-based) after the search ended: cosine (CIFAR, as DARTS) or linear
+ * (ImageNet, as PC-DARTS) from the search learning rate down to the floor, drop-path ramped linearly
+ * {@code dropPath * r / epochs} as the official code.
+ */
+record RetrainSchedule(String kind, double max, double min, int epochs, double dropPath) {
+    static RetrainSchedule of(OneStageConfig config) {
+        return new RetrainSchedule(config.retrainSchedule(), config.learningRate(), config.learningRateMin(),
+                config.retrainEpochs(), config.dropPath());
+    }
+
+    double learningRate(int r) {
+        if (epochs == 0) {
+            return max;
+        }
+        if (kind.equals(OneStageConfig.LINEAR)) {
+            return min + (max - min) * (1 - (double) r / epochs);
+        }
+        return new CosineSchedule(max, min, epochs).at(r);
+    }
+
+    double dropPath(int r) {
+        return epochs == 0 ? 0 : dropPath * r / epochs;
+    }
+}

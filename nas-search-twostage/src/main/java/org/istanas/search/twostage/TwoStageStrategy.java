@@ -1,0 +1,101 @@
+package org.istanas.search.twostage;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.istanas.api.run.ProgressListener;
+import org.istanas.api.search.SearchContext;
+import org.istanas.api.search.SearchOutcome;
+import org.istanas.api.search.SearchStrategy;
+import org.istanas.ops.network.NetworkEngine;
+import org.istanas.search.twostage.training.TrainingLoop;
+
+/**
+ * Two-stage ISTA-NAS (Algorithm 1): searches in the compressed space of b with exactly s ops per node computed,
+ * then outputs the support of the last recovered code. Presets:
+ * <ul>
+ *   <li>{@code paper}: the supplementary material (50 epochs, batch 256, 8 cells x 16 channels, lr 0.2);</li>
+ *   <li>{@code cpu}: 5 cells x 8 channels, 3,000 training images, batch 64, 10 epochs, lr 0.05; b starts at
+ *       0.1 N(0,1) and learns at 3e-3 so that the 16x fewer architecture steps still move it - about an hour on
+ *       2 CPU cores;</li>
+ *   <li>{@code smoke}: 3 cells x 4 channels, 256 images, batch 32, 2 epochs - a couple of minutes, for testing
+ *       an installation;</li>
+ *   <li>{@code demo}: 3 cells x 4 channels, 512 images, batch 32, 4 epochs, no augmentation, lr 0.1, b starting at
+ *       0.1 N(0,1) with Adam 3e-3 - what {@code istanas demo} runs on its small synthetic dataset.</li>
+ * </ul>
+ */
+public final class TwoStageStrategy implements SearchStrategy {
+    public static final String NAME = "two-stage";
+
+    static final Presets PRESETS = new Presets(TwoStageConfig.PAPER, presetChanges());
+
+    private static Map<String, Map<String, Object>> presetChanges() {
+        Map<String, Map<String, Object>> p = new LinkedHashMap<>();
+        p.put("paper", Map.of());
+        p.put("cpu", Map.ofEntries(Map.entry("layers", 5), Map.entry("channels", 8), Map.entry("trainImages", 3000),
+                Map.entry("batchSize", 64), Map.entry("epochs", 10), Map.entry("learningRate", 0.05),
+                Map.entry("archLearningRate", 3e-3), Map.entry("archInitScale", 0.1),
+                Map.entry("checkpointEverySteps", 8)));
+        p.put("smoke", Map.of("layers", 3, "channels", 4, "trainImages", 256, "batchSize", 32, "epochs", 2,
+                "learningRate", 0.025, "loaderWorkers", 1));
+        p.put("demo", Map.of("layers", 3, "channels", 4, "trainImages", 512, "batchSize", 32, "epochs", 4,
+                "learningRate", 0.1, "archLearningRate", 3e-3, "archInitScale", 0.1, "augment", false,
+                "loaderWorkers", 1));
+        return p;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "two-stage ISTA-NAS: sparse coding of the architecture, s ops per node trained (Algorithm 1)";
+    }
+
+    @Override
+    public Class<TwoStageConfig> configType() {
+        return TwoStageConfig.class;
+    }
+
+    @Override
+    public List<String> presets() {
+        return PRESETS.names();
+    }
+
+    @Override
+    public Map<String, Object> preset(String name) {
+        return PRESETS.get(name, NAME);
+    }
+
+    @Override
+    public SearchOutcome search(SearchContext context) throws IOException {
+        return run(context, false);
+    }
+
+    @Override
+    public SearchOutcome resume(SearchContext context) throws IOException {
+        return run(context, true);
+    }
+
+    private SearchOutcome run(SearchContext context, boolean resume) throws IOException {
+        TwoStageConfig config = context.config(TwoStageConfig.class);
+        ProgressListener listener = context.listener();
+        try (TwoStageJob job = new TwoStageJob(config, context.dataset(), context.operations(), context.solver(),
+                context.service(NetworkEngine.class), context.seed())) {
+            listener.runStarted("two-stage ISTA-NAS search: " + config.epochs() + " epochs of " + job.stepsPerEpoch()
+                    + " steps, " + config.layers() + " cells x " + config.channels() + " channels, s = "
+                    + config.sparsity() + ", solver " + context.solver().name() + ", run folder "
+                    + context.runFolder(), config.epochs());
+            new TrainingLoop(context.runFolder(), listener, config.checkpointEverySteps(), config.keepCheckpoints())
+                    .run(job, resume);
+            SearchOutcome outcome = new SearchOutcome(NAME, job.genotype(), context.runFolder().root(),
+                    context.seed(), config.epochs(), job.lastValidAccuracy(), LastRow.of(context.runFolder()));
+            SearchOutputs.write(context.runFolder(), outcome);
+            listener.runFinished("search finished: " + GenotypeLine.of(outcome.genotype()));
+            return outcome;
+        }
+    }
+}
