@@ -31,6 +31,8 @@ import picocli.CommandLine.ScopeType;
             RecoverCommand.class,
             DataCommand.class,
             RankCommand.class,
+            ParamsCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class IstanasCommand {
