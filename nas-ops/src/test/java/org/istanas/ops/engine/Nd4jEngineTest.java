@@ -3,10 +3,7 @@ package org.istanas.ops.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.istanas.api.data.ImageShape;
-import org.istanas.ops.OpsPlugin;
 import org.istanas.ops.network.ParameterGroup;
-import org.istanas.ops.network.SearchNetworkSpec;
 import org.junit.jupiter.api.Test;
 
 final class Nd4jEngineTest {
@@ -17,13 +14,6 @@ final class Nd4jEngineTest {
         assertThat(Backend.hasOneDnn()).as("native build info lists HAVE_ONEDNN").isTrue();
         assertThat(engine.describe()).contains("oneDNN", "threads", "float32");
         assertThat(new Nd4jEngine(Precision.FLOAT64).describe()).endsWith("float64");
-    }
-
-    @Test
-    void networksNotBuiltHereSayWhy() {
-        SearchNetworkSpec spec = new SearchNetworkSpec(new ImageShape(3, 8, 8), 10, 2, 3, 4,
-                OpsPlugin.paperOperations(), 0, 1);
-        assertThatThrownBy(() -> engine.oneStageNetwork(spec)).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
