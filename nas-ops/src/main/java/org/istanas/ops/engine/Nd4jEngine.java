@@ -1,12 +1,14 @@
 package org.istanas.ops.engine;
 
 import java.util.Objects;
+import org.istanas.ops.engine.onestage.Nd4jOneStageNetwork;
 import org.istanas.ops.engine.optim.Adam;
 import org.istanas.ops.engine.optim.GradientClipping;
 import org.istanas.ops.engine.optim.ParamGroup;
 import org.istanas.ops.engine.optim.Sgd;
 import org.istanas.ops.engine.search.Nd4jDenseSearchNetwork;
 import org.istanas.ops.engine.search.Nd4jSparseSearchNetwork;
+import org.istanas.ops.engine.targetnet.TargetNetworks;
 import org.istanas.ops.network.DenseSearchNetwork;
 import org.istanas.ops.network.NetworkEngine;
 import org.istanas.ops.network.OneStageNetwork;
@@ -56,12 +58,12 @@ public final class Nd4jEngine implements NetworkEngine {
 
     @Override
     public OneStageNetwork oneStageNetwork(SearchNetworkSpec spec) {
-        throw new UnsupportedOperationException("not yet implemented");
+        return Nd4jOneStageNetwork.build(spec, Nd4jOneStageNetwork.layoutFor(spec), precision.dataType());
     }
 
     @Override
     public TargetNetwork targetNetwork(TargetNetworkSpec spec) {
-        throw new UnsupportedOperationException("not yet implemented");
+        return TargetNetworks.build(spec, precision.dataType());
     }
 
     @Override
