@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: system property {@code istanas.threads}, else environment {@code OMP_NUM_THREADS}, else the number
  * of available processors. The same count sizes ND4J's native pool and the engine's Java pool (batch norm).
+ * OpenMP reads {@code OMP_WAIT_POLICY} only from the process environment, so launchers should export
+ * {@code OMP_WAIT_POLICY=PASSIVE} (docs/engine.md: spinning workers collapse on a shared, oversubscribed machine).
  */
 public final class Backend {
     private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
@@ -52,7 +54,11 @@ public final class Backend {
                     || String.valueOf(System.getProperty("org.bytedeco.javacpp.platform.extension")).contains("avx512");
             description = "nd4j-native 1.0.0-M2.1 (" + (oneDnn ? "oneDNN" : "NO oneDNN") + (avx512 ? ", AVX-512" : "")
                     + ", extension '" + System.getProperty("org.bytedeco.javacpp.platform.extension", "") + "'), "
-                    + threads + " threads";
+                    + threads + " threads, OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset");
+            if (!"PASSIVE".equalsIgnoreCase(System.getenv("OMP_WAIT_POLICY"))) {
+                LOG.info("OMP_WAIT_POLICY is not PASSIVE: on a machine shared with other work, spinning OpenMP "
+                        + "threads can slow every native op several times; export OMP_WAIT_POLICY=PASSIVE");
+            }
             if (oneDnn) {
                 LOG.info("ND4J backend: {}", description);
             } else {

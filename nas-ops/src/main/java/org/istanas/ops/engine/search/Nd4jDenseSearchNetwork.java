@@ -36,6 +36,8 @@ public final class Nd4jDenseSearchNetwork implements DenseSearchNetwork {
     public Nd4jDenseSearchNetwork(SearchNetworkSpec spec, DataType type) {
         this.spec = Objects.requireNonNull(spec, "spec is null");
         this.core = new SearchNetworkCore(spec, type, true);
+        // all ops run: free each op's buffers right after its backward pass to bound peak memory
+        core.cells().forEach(cell -> cell.setReleaseAfterBackward(true));
         this.ops = spec.operations().size();
         int e = 0;
         for (int j = 0; j < spec.nodes(); j++) {

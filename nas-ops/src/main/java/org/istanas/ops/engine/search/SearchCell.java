@@ -39,6 +39,7 @@ public final class SearchCell implements AutoCloseable {
     private INDArray output;
     private final GradientSum[] stateGradients;
     private INDArray scaledGradient;
+    private boolean releaseAfterBackward;
 
     /**
      * @param bnAfterParameterFree append an affine-free BN to parameter-free ops other than the identity (DARTS's
@@ -80,6 +81,15 @@ public final class SearchCell implements AutoCloseable {
         for (int s = 0; s < stateGradients.length; s++) {
             stateGradients[s] = new GradientSum();
         }
+    }
+
+    /**
+     * Frees each op's activation and gradient buffers as soon as its backward pass is done (they are re-allocated
+     * by the next forward pass). Lowers peak memory to roughly the forward activations when many ops run (dense
+     * mode) at the price of re-allocating them every step.
+     */
+    public void setReleaseAfterBackward(boolean release) {
+        this.releaseAfterBackward = release;
     }
 
     public boolean reduction() {
@@ -163,7 +173,11 @@ public final class SearchCell implements AutoCloseable {
                     Tensors.scale(g, weight, scaledGradient);
                     gradOp = scaledGradient;
                 }
-                stateGradients[input].add(ops[j][input][k % opCount].backward(gradOp));
+                Layer op = ops[j][input][k % opCount];
+                stateGradients[input].add(op.backward(gradOp));
+                if (releaseAfterBackward) {
+                    op.close();
+                }
             }
         }
         INDArray g0 = pre0.backward(stateGradients[0].get(states[0]));
