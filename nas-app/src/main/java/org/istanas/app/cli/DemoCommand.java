@@ -87,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
             try {
                 EvaluationReport evaluation = istanas.evaluate(found.genotype()).dataset("synthetic")
                         .datasetOption("trainSize", TRAIN_SIZE).datasetOption("testSize", TEST_SIZE)
-                        .preset("smoke").set("layers", 3).set("channels", 8).set("trainImages", 0)
+                        .preset("smoke").set("layers", 3).set("channels", 4).set("trainImages", 0)
                         .set("testImages", 0).set("epochs", 3).set("learningRate", 0.05).set("cutout", 0)
                         .set("auxiliaryWeight", 0.0).seed(seed).out(folder.resolve("evaluation")).listener(progress)
                         .run();
