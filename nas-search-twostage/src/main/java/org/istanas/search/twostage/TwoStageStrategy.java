@@ -22,7 +22,7 @@ import org.istanas.search.twostage.training.TrainingLoop;
  *       2 CPU cores;</li>
  *   <li>{@code smoke}: 3 cells x 4 channels, 256 images, batch 32, 2 epochs - a couple of minutes, for testing
  *       an installation;</li>
- *   <li>{@code demo}: 3 cells x 4 channels, 512 images, batch 32, 4 epochs, no augmentation, lr 0.1, b starting at
+ *   <li>{@code demo}: 3 cells x 8 channels, 1,000 images, batch 50, 8 epochs, no augmentation, lr 0.1, b starting at
  *       0.1 N(0,1) with Adam 3e-3 - what {@code istanas demo} runs on its small synthetic dataset.</li>
  * </ul>
  */
@@ -40,7 +40,7 @@ public final class TwoStageStrategy implements SearchStrategy {
                 Map.entry("checkpointEverySteps", 8)));
         p.put("smoke", Map.of("layers", 3, "channels", 4, "trainImages", 256, "batchSize", 32, "epochs", 2,
                 "learningRate", 0.025, "loaderWorkers", 1));
-        p.put("demo", Map.of("layers", 3, "channels", 4, "trainImages", 512, "batchSize", 32, "epochs", 4,
+        p.put("demo", Map.of("layers", 3, "channels", 8, "trainImages", 1000, "batchSize", 50, "epochs", 8,
                 "learningRate", 0.1, "archLearningRate", 3e-3, "archInitScale", 0.1, "augment", false,
                 "loaderWorkers", 1));
         return p;
