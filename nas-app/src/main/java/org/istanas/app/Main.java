@@ -2,6 +2,8 @@ package org.istanas.app;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Objects;
@@ -25,8 +27,8 @@ public final class Main {
 
     public static void main(String[] args) {
         Charset charset = Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
         int exitCode = run(args, out, err);
         out.flush();
         err.flush();
@@ -56,7 +58,7 @@ public final class Main {
             commandLine.setOut(out);
             commandLine.setErr(err);
             return commandLine.execute(args);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return CliErrors.report(e, err, launch.verbose());
         } finally {
             out.flush();

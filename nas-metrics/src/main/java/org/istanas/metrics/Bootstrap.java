@@ -38,19 +38,25 @@ public final class Bootstrap {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level must be in (0, 1), got " + level);
         }
+        // Resample ranks rather than values: ranks are monotone in the values, so every coefficient is unchanged,
+        // and the resamples need no sorting of doubles.
+        int[] rx = Ranks.dense(x);
+        int[] ry = Ranks.dense(y);
+        int dx = Ranks.distinct(rx);
+        int dy = Ranks.distinct(ry);
         SplittableRandom random = new SplittableRandom(seed);
-        double[] bx = new double[n];
-        double[] by = new double[n];
+        int[] bx = new int[n];
+        int[] by = new int[n];
         double[] stats = new double[resamples];
         int defined = 0;
         for (int b = 0; b < resamples; b++) {
             for (int i = 0; i < n; i++) {
                 int j = random.nextInt(n);
-                bx[i] = x[j];
-                by[i] = y[j];
+                bx[i] = rx[j];
+                by[i] = ry[j];
             }
             if (isDefined(method, bx, by)) {
-                stats[defined++] = method.compute(bx, by);
+                stats[defined++] = method.computeOfRanks(bx, dx, by, dy);
             }
         }
         if (defined == 0) {
@@ -64,11 +70,11 @@ public final class Bootstrap {
                 resamples, resamples - defined, seed);
     }
 
-    private static boolean isDefined(RankCorrelation method, double[] x, double[] y) {
+    private static boolean isDefined(RankCorrelation method, int[] x, int[] y) {
         return method == RankCorrelation.KENDALL_A || (!isConstant(x) && !isConstant(y));
     }
 
-    private static boolean isConstant(double[] v) {
+    private static boolean isConstant(int[] v) {
         for (int i = 1; i < v.length; i++) {
             if (v[i] != v[0]) {
                 return false;

@@ -1,12 +1,13 @@
 package org.istanas.metrics;
 
-import java.util.Arrays;
-
 /**
  * Kendall's rank correlation in O(n log n) time with Knight's algorithm (Knight 1966, "A computer method for
  * calculating Kendall's tau with ungrouped data", JASA 61:436-439), extended to ties as in scipy and Commons Math:
  * sort the pairs by x then y, count the x-ties and the joint ties in that order, count discordant pairs as the
  * swaps of a merge sort of y, and count the y-ties from the sorted y.
+ *
+ * The sort by (x, y) runs as two counting sorts over the dense ranks, so only the rank transform and the merge
+ * sort cost O(n log n).
  *
  * <p>{@link #tauA} is the statistic of the ISTA-NAS supplementary material (section 2): concordant minus
  * discordant pairs over all {@code n(n-1)/2} pairs. {@link #tauB} divides by the geometric mean of the untied pair
@@ -28,24 +29,31 @@ public final class Kendall {
 
     /** All pair counts, the null variance of S with tie correction, and thereby both coefficients and the test. */
     public static KendallCounts counts(double[] x, double[] y) {
-        int n = Inputs.checkPaired(x, y, 2);
+        Inputs.checkPaired(x, y, 2);
         int[] rx = Ranks.dense(x);
         int[] ry = Ranks.dense(y);
+        return countsOfRanks(rx, Ranks.distinct(rx), ry, Ranks.distinct(ry));
+    }
 
-        // Sort by (x rank, y rank) as one primitive key: ranks are < 2^31, so the pair packs into a long.
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = ((long) rx[i] << 32) | ry[i];
-        }
-        Arrays.sort(keys);
+    /**
+     * {@link #counts} on integer ranks in {@code [0, dx)} and {@code [0, dy)} (not necessarily all used), in
+     * O(n log n + dx + dy): the bootstrap calls this with resampled ranks and so sorts no doubles.
+     */
+    static KendallCounts countsOfRanks(int[] rx, int dx, int[] ry, int dy) {
+        int n = rx.length;
+        // Order the pairs by (x rank, y rank) with two stable counting-sort passes: by y, then by x.
+        int[] byY = countingSort(identity(n), ry, dy);
+        int[] byXThenY = countingSort(byY, rx, dx);
 
         long tiedXY = 0;
         long run = 1;
         int[] yInXOrder = new int[n];
-        yInXOrder[0] = (int) keys[0];
+        yInXOrder[0] = ry[byXThenY[0]];
         for (int i = 1; i < n; i++) {
-            yInXOrder[i] = (int) keys[i];
-            if (keys[i] == keys[i - 1]) {
+            int cur = byXThenY[i];
+            int prev = byXThenY[i - 1];
+            yInXOrder[i] = ry[cur];
+            if (rx[cur] == rx[prev] && ry[cur] == ry[prev]) {
                 run++;
             } else {
                 tiedXY += run * (run - 1) / 2;
@@ -57,9 +65,33 @@ public final class Kendall {
         // Within an x-tie group y is ascending, so merge-sort swaps count exactly the discordant pairs.
         long discordant = countInversions(yInXOrder);
 
-        TieTerms tx = TieTerms.of(rx);
-        TieTerms ty = TieTerms.of(ry);
+        TieTerms tx = TieTerms.of(rx, dx);
+        TieTerms ty = TieTerms.of(ry, dy);
         return new KendallCounts(n, tx.pairs, ty.pairs, tiedXY, discordant, varianceOfS(n, tx, ty));
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    /** Stable counting sort of the indices in {@code order} by {@code key[index]} in {@code [0, range)}. */
+    private static int[] countingSort(int[] order, int[] key, int range) {
+        int[] start = new int[range + 1];
+        for (int index : order) {
+            start[key[index] + 1]++;
+        }
+        for (int r = 0; r < range; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] sorted = new int[order.length];
+        for (int index : order) {
+            sorted[start[key[index]]++] = index;
+        }
+        return sorted;
     }
 
     /**
@@ -80,15 +112,11 @@ public final class Kendall {
 
     /** Sums over tie groups of size t: t(t-1)/2 (tied pairs), t(t-1)(2t+5) and t(t-1)(t-2). */
     private record TieTerms(long pairs, double v1, double v2) {
-        static TieTerms of(int[] denseRanks) {
-            int distinct = 0;
-            for (int r : denseRanks) {
-                distinct = Math.max(distinct, r + 1);
-            }
+        static TieTerms of(int[] ranks, int distinct) {
             long pairs = 0;
             double v1 = 0;
             double v2 = 0;
-            for (long t : Ranks.tieGroupSizes(denseRanks, distinct)) {
+            for (long t : Ranks.tieGroupSizes(ranks, distinct)) {
                 if (t > 1) {
                     pairs += t * (t - 1) / 2;
                     v1 += (double) t * (t - 1) * (2 * t + 5);

@@ -77,4 +77,29 @@ public record KendallCounts(int n, long tiedX, long tiedY, long tiedXY, long dis
     public double pValue() {
         return Distributions.normalTwoSidedP(z());
     }
+
+    /** Whether {@link #exactPValue()} is available: no ties and {@code n <= }{@link #EXACT_MAX_N}. */
+    public boolean hasExactPValue() {
+        return tiedX == 0 && tiedY == 0 && n <= EXACT_MAX_N;
+    }
+
+    /** Largest n for {@link #exactPValue()} (scipy's automatic choice of the exact test uses the same bound). */
+    public static final int EXACT_MAX_N = 50;
+
+    /**
+     * Exact two-sided p-value of independence for untied data: with {@code d} discordant pairs and
+     * {@code c = min(d, n0 - d)}, {@code p = min(1, 2 P(D <= c))} where D is the number of inversions of a uniformly
+     * random permutation (scipy's {@code kendalltau(method='exact')}). Preferable to {@link #pValue()} for the
+     * small samples of a consistency experiment (a handful of searches).
+     *
+     * @throws IllegalStateException when there are ties or {@code n > }{@link #EXACT_MAX_N}
+     */
+    public double exactPValue() {
+        if (!hasExactPValue()) {
+            throw new IllegalStateException("the exact Kendall test needs untied data and n <= " + EXACT_MAX_N
+                    + "; got n=" + n + ", " + tiedX + " x-tied and " + tiedY + " y-tied pairs");
+        }
+        long c = Math.min(discordant, pairs() - discordant);
+        return Math.min(1.0, 2 * Distributions.inversionsCdf(n, (int) c));
+    }
 }

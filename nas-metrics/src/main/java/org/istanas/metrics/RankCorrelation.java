@@ -55,17 +55,27 @@ public enum RankCorrelation {
         };
     }
 
+    /** {@link #compute} on integer ranks in {@code [0, dx)} and {@code [0, dy)}, as the bootstrap resamples them. */
+    double computeOfRanks(int[] rx, int dx, int[] ry, int dy) {
+        return switch (this) {
+            case KENDALL_A -> Kendall.countsOfRanks(rx, dx, ry, dy).tauA();
+            case KENDALL_B -> Kendall.countsOfRanks(rx, dx, ry, dy).tauB();
+            case SPEARMAN -> Spearman.rhoOfRanks(rx, dx, ry, dy);
+        };
+    }
+
     /** The coefficient with its two-sided test of independence. */
     public CorrelationTest test(double[] x, double[] y) {
         if (this == SPEARMAN) {
             double rho = Spearman.rho(x, y);
             int n = x.length;
             return new CorrelationTest(this, n, rho, Spearman.tStatistic(rho, n), Spearman.pValue(rho, n),
-                    SPEARMAN_P_METHOD);
+                    SPEARMAN_P_METHOD, Double.NaN);
         }
         KendallCounts counts = Kendall.counts(x, y);
         double value = this == KENDALL_A ? counts.tauA() : counts.tauB();
-        return new CorrelationTest(this, counts.n(), value, counts.z(), counts.pValue(), KENDALL_P_METHOD);
+        return new CorrelationTest(this, counts.n(), value, counts.z(), counts.pValue(), KENDALL_P_METHOD,
+                counts.hasExactPValue() ? counts.exactPValue() : Double.NaN);
     }
 
     @Override

@@ -42,10 +42,11 @@ public final class Ranks {
      */
     public static double[] average(double[] values) {
         int[] dense = dense(values);
-        int distinct = 0;
-        for (int r : dense) {
-            distinct = Math.max(distinct, r + 1);
-        }
+        return averageOfRanks(dense, distinct(dense));
+    }
+
+    /** Average ranks from integer ranks in {@code [0, distinct)} (gaps allowed), in O(n + distinct). */
+    static double[] averageOfRanks(int[] dense, int distinct) {
         long[] counts = tieGroupSizes(dense, distinct);
         double[] rankOfGroup = new double[distinct];
         long before = 0;
@@ -59,6 +60,15 @@ public final class Ranks {
             ranks[i] = rankOfGroup[dense[i]];
         }
         return ranks;
+    }
+
+    /** Number of distinct values behind dense ranks: the largest rank plus one (0 when empty). */
+    static int distinct(int[] denseRanks) {
+        int distinct = 0;
+        for (int r : denseRanks) {
+            distinct = Math.max(distinct, r + 1);
+        }
+        return distinct;
     }
 
     /** Size of each tie group, indexed by dense rank. */

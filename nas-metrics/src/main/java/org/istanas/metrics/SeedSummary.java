@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -64,7 +65,7 @@ public record SeedSummary(List<Double> values, Direction direction) {
     /** Summary with an explicit direction. */
     public static SeedSummary of(Direction direction, double... values) {
         Objects.requireNonNull(values, "values is null");
-        return new SeedSummary(java.util.Arrays.stream(values).boxed().toList(), direction);
+        return new SeedSummary(Arrays.stream(values).boxed().toList(), direction);
     }
 
     /** Number of runs. */

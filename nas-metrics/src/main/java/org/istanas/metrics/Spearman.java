@@ -19,6 +19,11 @@ public final class Spearman {
         return pearson(Ranks.average(x), Ranks.average(y));
     }
 
+    /** {@link #rho} on integer ranks in {@code [0, dx)} and {@code [0, dy)}, in O(n + dx + dy). */
+    static double rhoOfRanks(int[] rx, int dx, int[] ry, int dy) {
+        return pearson(Ranks.averageOfRanks(rx, dx), Ranks.averageOfRanks(ry, dy));
+    }
+
     /**
      * Two-sided p-value of independence from Student's t with {@code n - 2} degrees of freedom,
      * {@code t = rho sqrt((n-2) / (1-rho^2))} (scipy's default for {@code spearmanr}); 0 when |rho| = 1 and NaN

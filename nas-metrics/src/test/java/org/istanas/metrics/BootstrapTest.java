@@ -37,6 +37,32 @@ final class BootstrapTest {
     }
 
     @Test
+    void resamplingRanksEqualsResamplingValues() {
+        // Independent path: draw the same indices from the same generator, resample the values themselves, and
+        // take the type-7 quantiles of the coefficients computed from scratch.
+        double[][] s = correlatedSample(13, 60);
+        for (RankCorrelation method : RankCorrelation.values()) {
+            SplittableRandom random = new SplittableRandom(99);
+            double[] stats = new double[300];
+            for (int b = 0; b < stats.length; b++) {
+                double[] bx = new double[60];
+                double[] by = new double[60];
+                for (int i = 0; i < 60; i++) {
+                    int j = random.nextInt(60);
+                    bx[i] = s[0][j];
+                    by[i] = s[1][j];
+                }
+                stats[b] = method.compute(bx, by);
+            }
+            java.util.Arrays.sort(stats);
+            BootstrapInterval interval = Bootstrap.percentile(s[0], s[1], method, 300, 0.8, 99);
+            // positions (300 - 1) * 0.1 = 29.9 and (300 - 1) * 0.9 = 269.1
+            assertThat(interval.lower()).isCloseTo(stats[29] + 0.9 * (stats[30] - stats[29]), within(1e-12));
+            assertThat(interval.upper()).isCloseTo(stats[269] + 0.1 * (stats[270] - stats[269]), within(1e-12));
+        }
+    }
+
+    @Test
     void widerLevelGivesWiderInterval() {
         double[][] s = correlatedSample(9, 80);
         BootstrapInterval narrow = Bootstrap.percentile(s[0], s[1], RankCorrelation.KENDALL_B, 500, 0.5, 1);

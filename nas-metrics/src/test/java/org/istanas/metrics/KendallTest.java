@@ -152,6 +152,67 @@ final class KendallTest {
     }
 
     @Test
+    void exactPValueEqualsEnumerationOfAllPermutations() {
+        // Two-sided exact p = min(1, 2 P(D <= min(d, n0 - d))) with D the discordant count of a random pairing;
+        // here P is counted over all 6! = 720 pairings of y.
+        double[] x = {1, 2, 3, 4, 5, 6};
+        for (double[] y : new double[][] {{1, 2, 3, 4, 5, 6}, {2, 1, 4, 3, 6, 5}, {6, 1, 5, 2, 4, 3},
+                {3, 6, 1, 5, 2, 4}, {6, 5, 4, 3, 2, 1}}) {
+            KendallCounts counts = Kendall.counts(x, y);
+            long c = Math.min(counts.discordant(), counts.pairs() - counts.discordant());
+            long[] atMost = new long[1];
+            long[] total = new long[1];
+            countPermutations(y.clone(), 0, x, c, atMost, total);
+            assertThat(total[0]).isEqualTo(720);
+            assertThat(counts.exactPValue()).as("y=%s", java.util.Arrays.toString(y))
+                    .isCloseTo(Math.min(1.0, 2.0 * atMost[0] / total[0]), within(1e-12));
+        }
+        // Published value: n = 5 with d = 1 (S = 8): 2 * (1 + 4) / 120 = 0.0833 (scipy kendalltau method='exact').
+        assertThat(Kendall.counts(new double[] {1, 2, 3, 4, 5}, new double[] {1, 2, 3, 5, 4}).exactPValue())
+                .isCloseTo(10.0 / 120, within(1e-12));
+    }
+
+    @Test
+    void exactPValueApproachesTheNormalApproximationForLargerN() {
+        // In the body of the distribution (not the far tail, where S is lighter-tailed than a normal) the two agree
+        // to a few percent at n = 50.
+        SplittableRandom random = new SplittableRandom(31);
+        int checked = 0;
+        for (int trial = 0; trial < 200; trial++) {
+            double[] x = new double[50];
+            double[] y = new double[50];
+            for (int i = 0; i < 50; i++) {
+                x[i] = i;
+                y[i] = i + random.nextDouble() * 400;
+            }
+            KendallCounts c = Kendall.counts(x, y);
+            if (c.pValue() > 0.01 && c.pValue() < 0.9) {
+                assertThat(c.exactPValue()).as("trial %d", trial).isCloseTo(c.pValue(), within(0.05 * c.pValue()));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(50);
+        assertThat(Kendall.counts(new double[] {1, 1, 2}, new double[] {1, 2, 3}).hasExactPValue()).isFalse();
+        assertThatThrownBy(() -> Kendall.counts(new double[] {1, 1, 2}, new double[] {1, 2, 3}).exactPValue())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("1 x-tied");
+    }
+
+    private static void countPermutations(double[] y, int k, double[] x, long c, long[] atMost, long[] total) {
+        if (k == y.length) {
+            total[0]++;
+            if (NaiveKendall.of(x, y).discordant <= c) {
+                atMost[0]++;
+            }
+            return;
+        }
+        for (int i = k; i < y.length; i++) {
+            swap(y, k, i);
+            countPermutations(y, k + 1, x, c, atMost, total);
+            swap(y, k, i);
+        }
+    }
+
+    @Test
     void signedZerosAreTiedAsInTheDefinition() {
         double[] x = {-0.0, 0.0, 1.0};
         double[] y = {1.0, 2.0, 3.0};

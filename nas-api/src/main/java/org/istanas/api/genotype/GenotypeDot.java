@@ -53,7 +53,7 @@ public final class GenotypeDot {
         for (int step = 0; step < steps; step++) {
             for (GenotypeEdge edge : genotype.nodeInputs(type, step)) {
                 out.append(indent).append(id(prefix, edge.input())).append(" -> ").append(prefix).append('n')
-                        .append(step).append(" [label=\"").append(edge.op()).append("\"];\n");
+                        .append(step).append(" [label=\"").append(escape(edge.op())).append("\"];\n");
             }
         }
         for (int node : genotype.concat(type)) {
@@ -70,5 +70,10 @@ public final class GenotypeDot {
     private static String id(String prefix, int node) {
         return node < GenotypeValidator.CELL_INPUTS ? prefix + "in" + node
                 : prefix + "n" + (node - GenotypeValidator.CELL_INPUTS);
+    }
+
+    /** Operation names come from files; keep quotes and backslashes from ending the DOT string. */
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

@@ -1,10 +1,19 @@
 package org.istanas.api.genotype;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +71,38 @@ public final class GenotypeJson {
             genotype.concat(type).forEach(concat::add);
         }
         return root;
+    }
+
+    /**
+     * A Jackson module that writes and reads {@link Genotype} fields in this format, for documents that embed a
+     * genotype (search results, provenance): {@code mapper.registerModule(GenotypeJson.jacksonModule())}.
+     */
+    public static Module jacksonModule() {
+        return new SimpleModule("istanas-genotype")
+                .addSerializer(Genotype.class, new StdSerializer<>(Genotype.class) {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public void serialize(Genotype value, JsonGenerator generator, SerializerProvider provider)
+                            throws IOException {
+                        generator.writeTree(toTree(value));
+                    }
+                })
+                .addDeserializer(Genotype.class, new StdDeserializer<>(Genotype.class) {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public Genotype deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                        String where = parser.currentLocation() == null ? "genotype"
+                                : "genotype at line " + parser.currentLocation().getLineNr();
+                        JsonNode tree = parser.readValueAsTree();
+                        try {
+                            return fromTree(tree, where);
+                        } catch (IllegalArgumentException e) {
+                            throw JsonMappingException.from(parser, e.getMessage(), e);
+                        }
+                    }
+                });
     }
 
     /**
@@ -183,7 +224,7 @@ public final class GenotypeJson {
         out.append("  \"").append(name).append("\": [");
         for (int i = 0; i < edges.size(); i++) {
             GenotypeEdge edge = edges.get(i);
-            out.append(i == 0 ? "" : ", ").append(i > 0 && i % 2 == 0 ? "\n    " : "");
+            out.append(i == 0 ? "" : i % 2 == 0 ? ",\n    " : ", ");
             out.append("[").append(quote(edge.op())).append(", ").append(edge.input()).append("]");
         }
         out.append("],\n");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ public final class Genotypes {
         map.put("ISTA_twostage", ISTA_TWOSTAGE);
         map.put("ISTA_onestage", ISTA_ONESTAGE);
         map.put("ISTA_ImageNet", ISTA_IMAGENET);
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
     private static Genotype cells(List<GenotypeEdge> normal, List<GenotypeEdge> reduce) {

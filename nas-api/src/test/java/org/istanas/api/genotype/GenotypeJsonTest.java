@@ -39,6 +39,23 @@ final class GenotypeJsonTest {
                 .containsExactly("normal", "normalConcat", "reduce", "reduceConcat");
         assertThat(tree.get("normal").get(7).toString()).isEqualTo("[\"dil_conv_3x3\",2]");
         assertThat(tree.get("reduceConcat").toString()).isEqualTo("[2,3,4,5]");
+        assertThat(GenotypeJson.toJson(Genotypes.DARTS_V2).lines()).hasSize(12)
+                .allSatisfy(line -> assertThat(line).doesNotEndWith(" "));
+    }
+
+    record SearchResult(String name, Genotype genotype) {
+    }
+
+    @Test
+    void jacksonModuleEmbedsGenotypesInLargerDocuments() throws IOException {
+        ObjectMapper mapper = new ObjectMapper().registerModule(GenotypeJson.jacksonModule());
+        String json = mapper.writeValueAsString(new SearchResult("run-1", Genotypes.ISTA_ONESTAGE));
+        assertThat(mapper.readTree(json).get("genotype")).isEqualTo(GenotypeJson.toTree(Genotypes.ISTA_ONESTAGE));
+        assertThat(mapper.readValue(json, SearchResult.class))
+                .isEqualTo(new SearchResult("run-1", Genotypes.ISTA_ONESTAGE));
+        String broken = json.replace("\"reduceConcat\"", "\"reduceConcatenation\"");
+        assertThatThrownBy(() -> mapper.readValue(broken, SearchResult.class))
+                .hasMessageContaining("unknown field 'reduceConcatenation'");
     }
 
     @Test

@@ -54,6 +54,13 @@ final class GenotypeRenderingTest {
         assertThat(dot).contains("in0 -> n0 [label=\"max_pool_3x3\"]");
     }
 
+    @Test
+    void dotEscapesQuotesInOperationNames() {
+        Genotype odd = new Genotype(List.of(new GenotypeEdge("we\"ird", 0), new GenotypeEdge("back\\slash", 1)),
+                List.of(2), List.of(new GenotypeEdge("a", 0), new GenotypeEdge("b", 1)), List.of(2));
+        assertThat(GenotypeDot.render(odd)).contains("[label=\"we\\\"ird\"]", "[label=\"back\\\\slash\"]");
+    }
+
     private static long count(String text, char c) {
         return text.chars().filter(ch -> ch == c).count();
     }

@@ -28,6 +28,9 @@ import picocli.CommandLine.ScopeType;
             EvaluateCommand.class,
             PluginsCommand.class,
             GenotypeCommand.class,
+            RecoverCommand.class,
+            DataCommand.class,
+            RankCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class IstanasCommand {

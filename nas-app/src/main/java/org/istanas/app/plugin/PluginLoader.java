@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,8 +208,7 @@ public final class PluginLoader {
 
     private static List<Path> list(Path directory) {
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.sorted(java.util.Comparator.comparing((Function<Path, String>) p -> p.getFileName().toString()))
-                    .toList();
+            return entries.sorted(Comparator.comparing((Function<Path, String>) p -> p.getFileName().toString())).toList();
         } catch (IOException e) {
             throw new PluginLoadException("cannot list " + directory + ": " + e.getMessage(), e);
         }

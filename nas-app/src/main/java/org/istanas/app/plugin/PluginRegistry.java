@@ -2,6 +2,7 @@ package org.istanas.app.plugin;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -189,8 +190,7 @@ public final class PluginRegistry implements PluginCatalog, AutoCloseable {
 
         public PluginRegistry build() {
             Map<PluginKind, Map<String, Contribution>> copy = new EnumMap<>(PluginKind.class);
-            byKind.forEach((kind, map) -> copy.put(kind, java.util.Collections.unmodifiableMap(
-                    new LinkedHashMap<>(map))));
+            byKind.forEach((kind, map) -> copy.put(kind, Collections.unmodifiableMap(new LinkedHashMap<>(map))));
             return new PluginRegistry(copy, List.copyOf(resources));
         }
 

@@ -112,6 +112,20 @@ final class MainTest {
     }
 
     @Test
+    void genotypeOperationsAreCheckedAgainstTheLoadedOperations() throws IOException {
+        Path plugins = dir.resolve("plugins");
+        PluginJars.solverPlugin(plugins.resolve("ops").resolve("ops.jar"), "ops", "zero2", "fixture_identity");
+        Path file = dir.resolve("exotic.json");
+        String json = GenotypeJson.toJson(Genotypes.DARTS_V2).replace("dil_conv_3x3", "conv_9x9")
+                .replaceAll("(sep_conv_3x3|skip_connect|max_pool_3x3)", "fixture_identity");
+        Files.writeString(file, json);
+        Result result = run("genotype", "show", file.toString(), "--plugins-dir", plugins.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("istanas: " + file + ": normal[7] = [\"conv_9x9\", 2]: unknown operation "
+                + "'conv_9x9'; known: [").contains("fixture_identity");
+    }
+
+    @Test
     void failuresPrintOneLineAndExitOne() throws IOException {
         Result unknown = run("genotype", "show", "NOPE");
         assertThat(unknown.exitCode()).isEqualTo(1);

@@ -59,6 +59,18 @@ final class PluginLoaderTest {
     }
 
     @Test
+    void duplicateOfAClassPathPluginNamesTheClassPathJarAndThePluginJar(@TempDir Path elsewhere) throws IOException {
+        Path builtIn = PluginJars.solverPlugin(elsewhere.resolve("built-in.jar"), "builtin", "zero", null);
+        Path plugin = PluginJars.solverPlugin(plugins.resolve("z").resolve("z.jar"), "z", "zero", null);
+        try (URLClassLoader application = new URLClassLoader(new java.net.URL[] {builtIn.toUri().toURL()},
+                getClass().getClassLoader())) {
+            assertThatThrownBy(() -> PluginLoader.withApplicationClassPath(application).load(plugins, true))
+                    .isInstanceOf(PluginLoadException.class)
+                    .hasMessage("duplicate solver 'zero': registered by classpath (built-in.jar) and by " + plugin);
+        }
+    }
+
+    @Test
     void duplicateNamesNameBothJars() throws IOException {
         Path first = PluginJars.solverPlugin(plugins.resolve("a").resolve("first.jar"), "a", "zero", null);
         Path second = PluginJars.solverPlugin(plugins.resolve("b").resolve("second.jar"), "b", "zero", null);

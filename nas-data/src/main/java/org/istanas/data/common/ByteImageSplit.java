@@ -9,8 +9,6 @@ import org.istanas.api.data.ImageShape;
  * therefore thread-safe.
  */
 public final class ByteImageSplit implements ShapedImageSplit {
-    private static final float SCALE = 1f / 255f;
-
     private final byte[] pixels;
     private final byte[] labels;
     private final ImageShape shape;
@@ -55,7 +53,7 @@ public final class ByteImageSplit implements ShapedImageSplit {
         Objects.checkFromIndexSize(offset, n, destination.length);
         int from = index * n;
         for (int i = 0; i < n; i++) {
-            destination[offset + i] = (pixels[from + i] & 0xFF) * SCALE;
+            destination[offset + i] = (pixels[from + i] & 0xFF) / 255f; // division: exact nearest float
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.istanas.solvers.matrix;
 
+import java.util.Arrays;
+
 /**
  * The dense products and norms the solvers need, on row-major {@code double[m][n]} arrays. Results go to
  * caller-provided arrays so iterative solvers allocate nothing per iteration.
@@ -22,7 +24,7 @@ public final class DenseMatrices {
 
     /** out = Aᵀ y (length n). */
     public static void multiplyTransposed(double[][] a, double[] y, double[] out) {
-        java.util.Arrays.fill(out, 0);
+        Arrays.fill(out, 0);
         for (int r = 0; r < a.length; r++) {
             double[] row = a[r];
             double yr = y[r];

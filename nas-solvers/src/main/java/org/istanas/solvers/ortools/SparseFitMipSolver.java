@@ -110,7 +110,8 @@ public final class SparseFitMipSolver implements SparseSolver {
         }
         double single = Math.sqrt(DenseMatrices.norm2Squared(bScaled)) / minColumn;
         double fromLp = lp.optimal() ? DenseMatrices.normInf(lp.z()) : 0;
-        return M_FACTOR * Math.max(single, fromLp);
+        double scale = Math.max(single, fromLp);
+        return M_FACTOR * (scale > 0 && Double.isFinite(scale) ? scale : 1); // all-zero A: any M is valid
     }
 
     private record MipOutcome(double[] z, long nodes, boolean optimal, boolean hasSolution, boolean boundActive,
@@ -179,7 +180,7 @@ public final class SparseFitMipSolver implements SparseSolver {
             for (int c = 0; c < n; c++) {
                 // Integrality is only enforced to ~1e-6, so y_c = 1e-7 could leave z_c = M·1e-7: use y, not z.
                 values[c] = used[c].solutionValue() > 0.5 ? z[c].solutionValue() : 0;
-                active |= Math.abs(values[c]) >= ACTIVE * bigM;
+                active |= values[c] != 0 && Math.abs(values[c]) >= ACTIVE * bigM;
             }
             double misfitL1 = objective.value();
             if (status == MPSolver.ResultStatus.OPTIMAL) {

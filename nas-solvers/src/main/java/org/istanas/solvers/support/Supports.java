@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Support selection: which s entries of a node's code z become the architecture.
@@ -72,7 +73,7 @@ public final class Supports {
         return out;
     }
 
-    private static java.util.stream.Stream<Integer> byMagnitude(double[] z) {
+    private static Stream<Integer> byMagnitude(double[] z) {
         for (int k = 0; k < z.length; k++) {
             if (Double.isNaN(z[k])) {
                 throw new IllegalArgumentException("z[" + k + "] is NaN");

@@ -83,6 +83,30 @@ final class ProximalGradientTest {
     }
 
     @Test
+    void timeLimitIsReportedAsNotConverged() {
+        double[][] a = MeasurementMatrices.gaussianNormalized(50, 1000, 8);
+        Planted planted = Planted.code(a, 5, 8);
+        Recovery r = new IstaSolver().solve(planted.problem(1e-9, new SolverLimits(100_000_000, 1e-14, 1)));
+        assertThat(r.converged()).isFalse();
+        assertThat(r.note()).startsWith("time limit of 1 ms hit");
+        assertThat(r.iterations()).isLessThan(100_000_000);
+    }
+
+    @Test
+    void matrixChangedInPlaceGetsAFreshStepSize() {
+        LassoProblem p = problem(9, 0.05, TIGHT);
+        assertThat(new FistaSolver().solve(p).converged()).isTrue(); // caches L for this array
+        for (double[] row : p.a()) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] *= 10; // L grows 100-fold: a stale 1/L step would diverge
+            }
+        }
+        Recovery r = new FistaSolver().solve(p);
+        LassoOptimality.Report report = LassoOptimality.check(p, r.z(), 1e-6);
+        assertThat(report.optimal()).as(report.toString()).isTrue();
+    }
+
+    @Test
     void lambdaAboveCriticalGivesZeroInOneStep() {
         LassoProblem p = problem(6, 1.5, TIGHT);
         for (Recovery r : new Recovery[] {new IstaSolver().solve(p), new FistaSolver().solve(p)}) {
