@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
             RecoverCommand.class,
             DataCommand.class,
             RankCommand.class,
+            ConsistencyCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class IstanasCommand {
