@@ -19,6 +19,16 @@ public interface TrainableNetwork extends AutoCloseable {
     /** Logits of the main head in inference mode, [batch][classes]. */
     float[][] logits(Batch batch);
 
+    /**
+     * Label smoothing of the training loss (PC-DARTS {@code CrossEntropyLabelSmooth}: target = (1 - eps) one-hot +
+     * eps / classes; the ImageNet recipe uses 0.1). Networks without it accept only 0.
+     */
+    default void setLabelSmoothing(double epsilon) {
+        if (epsilon != 0) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " has no label smoothing");
+        }
+    }
+
     /** The network weights (convolutions, BN affine parameters, classifier), as SGD updates them. */
     ParameterGroup weights();
 

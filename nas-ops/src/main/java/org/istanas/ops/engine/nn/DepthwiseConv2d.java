@@ -106,32 +106,30 @@ public final class DepthwiseConv2d implements Layer {
         }
         int p = padding / 2;
         if (stride == 1) {
-            phases = Buffers.ensure(phases, x.dataType(), 2, 2, n, channels, h / 2, w / 2);
-            phases.assign(phaseView(x));
+            phases = Buffers.ensure(phases, x.dataType(), 4 * n, channels, h / 2, w / 2);
+            PhaseShuffle.split(x, ALL_PHASES, blocks(phases, n));
             phaseOutput = Buffers.ensure(phaseOutput, x.dataType(), 4 * n, channels, oh / 2, ow / 2);
-            NativeOps.depthwiseConv2d(phases.reshape('c', 4 * n, channels, h / 2, w / 2), weight.value(),
-                    phaseOutput, kernel, 1, p);
-            phaseView(output).assign(phaseOutput.reshape('c', 2, 2, n, channels, oh / 2, ow / 2));
+            NativeOps.depthwiseConv2d(phases, weight.value(), phaseOutput, kernel, 1, p);
+            PhaseShuffle.merge(output, ALL_PHASES, blocks(phaseOutput, n));
         } else {
             phases = Buffers.ensure(phases, x.dataType(), n, channels, h / 2, w / 2);
-            phases.assign(evenView(x));
+            PhaseShuffle.split(x, EVEN_PHASE, phases);
             NativeOps.depthwiseConv2d(phases, weight.value(), output, kernel, 1, p);
         }
         return output;
     }
 
-    /** [N, C, H, W] seen as [2 (row parity), 2 (column parity), N, C, H/2, W/2]. */
-    private static INDArray phaseView(INDArray a) {
-        long n = a.size(0);
-        long c = a.size(1);
-        long h = a.size(2);
-        long w = a.size(3);
-        return a.reshape('c', n, c, h / 2, 2, w / 2, 2).permute(3, 5, 0, 1, 2, 4);
-    }
+    private static final int[] ALL_PHASES = {0, 1, 2, 3};
+    private static final int[] EVEN_PHASE = {0};
 
-    private static INDArray evenView(INDArray a) {
-        return a.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, 2, a.size(2)),
-                NDArrayIndex.interval(0, 2, a.size(3)));
+    /** The four [N, ...] blocks of a [4N, ...] array, phase-major. */
+    private static INDArray[] blocks(INDArray a, long n) {
+        INDArray[] views = new INDArray[4];
+        for (int p = 0; p < 4; p++) {
+            views[p] = a.get(NDArrayIndex.interval(p * n, (p + 1) * n), NDArrayIndex.all(), NDArrayIndex.all(),
+                    NDArrayIndex.all());
+        }
+        return views;
     }
 
     private INDArray expandedTaps(INDArray big) {
@@ -157,23 +155,23 @@ public final class DepthwiseConv2d implements Layer {
             long n = input.size(0);
             long h = input.size(2);
             long w = input.size(3);
+            if (!Buffers.isDense(gradOutput)) {
+                gradOutput = gradOutput.dup('c');
+            }
             if (stride == 1) {
                 long oh = gradOutput.size(2);
                 long ow = gradOutput.size(3);
-                phaseGradOutput = Buffers.ensure(phaseGradOutput, input.dataType(), 2, 2, n, channels, oh / 2,
-                        ow / 2);
-                phaseGradOutput.assign(phaseView(gradOutput));
+                phaseGradOutput = Buffers.ensure(phaseGradOutput, input.dataType(), 4 * n, channels, oh / 2, ow / 2);
+                PhaseShuffle.split(gradOutput, ALL_PHASES, blocks(phaseGradOutput, n));
                 phaseGradInput = Buffers.ensure(phaseGradInput, input.dataType(), 4 * n, channels, h / 2, w / 2);
-                NativeOps.depthwiseConv2dBackward(phases.reshape('c', 4 * n, channels, h / 2, w / 2),
-                        weight.value(), phaseGradOutput.reshape('c', 4 * n, channels, oh / 2, ow / 2),
-                        phaseGradInput, weight.gradient(), kernel, 1, p);
-                phaseView(gradInput).assign(phaseGradInput.reshape('c', 2, 2, n, channels, h / 2, w / 2));
+                NativeOps.depthwiseConv2dBackward(phases, weight.value(), phaseGradOutput, phaseGradInput,
+                        weight.gradient(), kernel, 1, p);
+                PhaseShuffle.merge(gradInput, ALL_PHASES, blocks(phaseGradInput, n));
             } else {
                 phaseGradInput = Buffers.ensure(phaseGradInput, input.dataType(), n, channels, h / 2, w / 2);
                 NativeOps.depthwiseConv2dBackward(phases, weight.value(), gradOutput, phaseGradInput,
                         weight.gradient(), kernel, 1, p);
-                gradInput.assign(0);
-                evenView(gradInput).assign(phaseGradInput);
+                PhaseShuffle.merge(gradInput, EVEN_PHASE, phaseGradInput);
             }
         }
         weight.markGradient();

@@ -47,10 +47,8 @@ public final class FactorizedReduce implements Layer {
         return bn;
     }
 
-    private static INDArray phase(INDArray a, int offset) {
-        return a.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(offset, 2, a.size(2)),
-                NDArrayIndex.interval(offset, 2, a.size(3)));
-    }
+    /** x[:, :, ::2, ::2] and x[:, :, 1::2, 1::2]. */
+    private static final int[] PHASES = {0, 3};
 
     private static INDArrayIndex[] channels(long from, long to) {
         return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.interval(from, to), NDArrayIndex.all(),
@@ -69,8 +67,7 @@ public final class FactorizedReduce implements Layer {
         long w = x.size(3) / 2;
         phaseA = Buffers.ensure(phaseA, x.dataType(), n, inChannels, h, w);
         phaseB = Buffers.ensure(phaseB, x.dataType(), n, inChannels, h, w);
-        phaseA.assign(phase(reluOut, 0));
-        phaseB.assign(phase(reluOut, 1));
+        PhaseShuffle.split(reluOut, PHASES, phaseA, phaseB);
         INDArray a = convA.forward(phaseA, training);
         INDArray b = convB.forward(phaseB, training);
         concat = Buffers.ensure(concat, x.dataType(), n, outA + outB, h, w);
@@ -88,9 +85,8 @@ public final class FactorizedReduce implements Layer {
         gradB.assign(g.get(channels(outA, outA + outB)));
         INDArray ga = convA.backward(gradA);
         INDArray gb = convB.backward(gradB);
-        gradRelu = Buffers.zeros(gradRelu, reluOut.dataType(), reluOut.shape());
-        phase(gradRelu, 0).assign(ga);
-        phase(gradRelu, 1).assign(gb);
+        gradRelu = Buffers.ensure(gradRelu, reluOut.dataType(), reluOut.shape());
+        PhaseShuffle.merge(gradRelu, PHASES, ga, gb);
         return relu.backward(gradRelu);
     }
 

@@ -1,0 +1,104 @@
+package org.istanas.app.cli;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.istanas.api.genotype.Genotype;
+import org.istanas.api.genotype.Genotypes;
+import org.istanas.api.op.CandidateOperation;
+import org.istanas.api.spi.PluginCatalog;
+import org.istanas.ops.OpsPlugin;
+import org.istanas.ops.network.TargetNetworkSpec.Layout;
+import org.istanas.ops.tools.ParameterCounter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code istanas params --genotype NAME|FILE [...]}: the trainable parameter count of a genotype's target network,
+ * as papers report it (auxiliary head excluded unless {@code --with-aux}), on the last output line.
+ */
+@Command(name = "params", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Count the parameters of a genotype's evaluation network (the count is the last line).",
+        footer = {"", "Defaults: cifar = 36 channels, 20 cells, 10 classes; imagenet = 48, 14, 1000.",
+                "Example: istanas params --genotype DARTS_V2   (prints 3349342)"})
+public final class ParamsCommand implements Callable<Integer> {
+    private final PluginCatalog catalog;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--genotype", required = true, paramLabel = "NAME|FILE",
+            description = "A built-in genotype name or a genotype JSON file.")
+    String genotype;
+
+    @Option(names = "--network", paramLabel = "cifar|imagenet", defaultValue = "cifar",
+            description = "Network layout: cifar (3x3 stem) or imagenet (three stride-2 stem convolutions). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String network;
+
+    @Option(names = "--channels", paramLabel = "N", description = "Initial channels C.")
+    Integer channels;
+
+    @Option(names = "--layers", paramLabel = "N", description = "Number of cells.")
+    Integer layers;
+
+    @Option(names = "--classes", paramLabel = "N", description = "Number of classes.")
+    Integer classes;
+
+    @Option(names = "--one-stage-bn", description = "Append a BN to parameter-free ops (one-stage architectures).")
+    boolean oneStageBn;
+
+    @Option(names = "--with-aux", description = "Include the auxiliary head.")
+    boolean withAux;
+
+    @Inject
+    ParamsCommand(PluginCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
+    }
+
+    private Layout layout() {
+        return switch (network.toLowerCase(Locale.ROOT)) {
+            case "cifar" -> Layout.CIFAR;
+            case "imagenet" -> Layout.IMAGENET;
+            default -> throw new IllegalArgumentException("--network must be cifar or imagenet, got '" + network + "'");
+        };
+    }
+
+    @Override
+    public Integer call() {
+        Layout layout = layout();
+        Genotype resolved = Genotypes.resolve(genotype);
+        List<CandidateOperation> operations = catalog.operations().isEmpty() ? OpsPlugin.paperOperations()
+                : catalog.operations();
+        ParameterCounter.Request request = ParameterCounter.Request.defaults(resolved, layout)
+                .withOneStageBn(oneStageBn).withAuxiliary(withAux);
+        if (channels != null) {
+            request = request.withChannels(channels);
+        }
+        if (layers != null) {
+            request = request.withLayers(layers);
+        }
+        if (classes != null) {
+            request = request.withClasses(classes);
+        }
+        long count;
+        try {
+            count = new ParameterCounter(ParameterCounter.byName(operations)).count(request);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(genotype + ": " + e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s, %s network: %d channels, %d cells, %d classes%s, auxiliary head %s: %.3fM%n",
+                genotype, layout.name().toLowerCase(Locale.ROOT), request.channels(), request.layers(),
+                request.classes(), oneStageBn ? ", one-stage BN" : "", withAux ? "included" : "excluded",
+                count / 1e6);
+        out.println(count);
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,75 @@
+package org.istanas.ops.engine;
+
+import org.istanas.ops.engine.nn.Parallel;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start-up of the ND4J native backend: thread count and a check that the build has oneDNN (without it depthwise
+ * convolutions are ~70x slower, docs/engine.md).
+ *
+ * <p>Threads: system property {@code istanas.threads}, else environment {@code OMP_NUM_THREADS}, else the number
+ * of available processors. The same count sizes ND4J's native pool and the engine's Java pool (batch norm).
+ */
+public final class Backend {
+    private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
+    private static volatile String description;
+
+    private Backend() {
+    }
+
+    public static int configuredThreads() {
+        String property = System.getProperty("istanas.threads");
+        String env = System.getenv("OMP_NUM_THREADS");
+        String value = property != null ? property : env;
+        if (value != null && !value.isBlank()) {
+            try {
+                int threads = Integer.parseInt(value.trim());
+                if (threads >= 1) {
+                    return threads;
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the message below
+            }
+            throw new IllegalArgumentException((property != null ? "system property istanas.threads"
+                    : "environment variable OMP_NUM_THREADS") + " must be a positive integer, got '" + value + "'");
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Initialises the backend once and returns its description. */
+    public static synchronized String initialize() {
+        if (description == null) {
+            int threads = configuredThreads();
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
+            Parallel.setThreads(threads);
+            String info = buildInfo();
+            boolean oneDnn = info.contains("HAVE_ONEDNN");
+            boolean avx512 = info.contains("avx512") || info.contains("AVX512")
+                    || String.valueOf(System.getProperty("org.bytedeco.javacpp.platform.extension")).contains("avx512");
+            description = "nd4j-native 1.0.0-M2.1 (" + (oneDnn ? "oneDNN" : "NO oneDNN") + (avx512 ? ", AVX-512" : "")
+                    + ", extension '" + System.getProperty("org.bytedeco.javacpp.platform.extension", "") + "'), "
+                    + threads + " threads";
+            if (oneDnn) {
+                LOG.info("ND4J backend: {}", description);
+            } else {
+                LOG.warn("ND4J backend has no oneDNN: convolutions will be very slow. Put the "
+                        + "nd4j-native '-onednn' or '-onednn-avx512' classifier jar on the class path and set "
+                        + "-Dorg.bytedeco.javacpp.platform.extension to the same suffix. Build info: {}", info);
+            }
+        }
+        return description;
+    }
+
+    /** The native library's build information (lists HAVE_ONEDNN when oneDNN is compiled in). */
+    public static String buildInfo() {
+        return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
+    }
+
+    public static boolean hasOneDnn() {
+        return buildInfo().contains("HAVE_ONEDNN");
+    }
+}

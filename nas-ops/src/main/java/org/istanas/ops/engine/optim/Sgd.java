@@ -1,0 +1,112 @@
+package org.istanas.ops.engine.optim;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.istanas.ops.engine.nn.Param;
+import org.istanas.ops.engine.nn.Tensors;
+import org.istanas.ops.network.Optimizer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * PyTorch {@code torch.optim.SGD} (dampening 0, no Nesterov): d = g + wd * p; buf = d at the first step of a
+ * parameter, else buf = momentum * buf + d; p -= lr * buf.
+ *
+ * <p>Parameters without a gradient (ops outside the current support) are skipped entirely, as PyTorch skips
+ * {@code p.grad is None}: their momentum buffer is frozen, not decayed, and resumes when the op re-enters the
+ * support; weight decay does not shrink them meanwhile.
+ */
+public final class Sgd implements Optimizer {
+    private final ParamGroup group;
+    private double learningRate;
+    private final double momentum;
+    private final double weightDecay;
+    private final Map<Param, INDArray> buffers = new HashMap<>();
+
+    public Sgd(ParamGroup group, double learningRate, double momentum, double weightDecay) {
+        if (learningRate < 0 || momentum < 0 || weightDecay < 0) {
+            throw new IllegalArgumentException("SGD needs learningRate, momentum, weightDecay >= 0, got "
+                    + learningRate + ", " + momentum + ", " + weightDecay);
+        }
+        this.group = group;
+        this.learningRate = learningRate;
+        this.momentum = momentum;
+        this.weightDecay = weightDecay;
+    }
+
+    @Override
+    public void step() {
+        for (Param p : group.params()) {
+            if (!p.hasGradient()) {
+                continue;
+            }
+            INDArray value = p.value();
+            if (momentum == 0) {
+                if (weightDecay != 0) {
+                    value.muli(1 - learningRate * weightDecay);
+                }
+                Tensors.axpy(-learningRate, p.gradient(), value);
+                continue;
+            }
+            INDArray buffer = buffers.get(p);
+            if (buffer == null) {
+                buffer = p.gradient().dup('c');
+                buffers.put(p, buffer);
+            } else {
+                buffer.muli(momentum);
+                buffer.addi(p.gradient());
+            }
+            if (weightDecay != 0) {
+                Tensors.axpy(weightDecay, value, buffer);
+            }
+            Tensors.axpy(-learningRate, buffer, value);
+        }
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        this.learningRate = learningRate;
+    }
+
+    @Override
+    public double learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        StateIO.writeHeader(out, "istanas-sgd-1");
+        out.writeDouble(learningRate);
+        List<Param> params = group.params();
+        out.writeInt(params.size());
+        for (Param p : params) {
+            INDArray buffer = buffers.get(p);
+            out.writeBoolean(buffer != null);
+            if (buffer != null) {
+                StateIO.write(out, buffer);
+            }
+        }
+    }
+
+    @Override
+    public void readState(DataInputStream in) throws IOException {
+        StateIO.readHeader(in, "istanas-sgd-1");
+        learningRate = in.readDouble();
+        List<Param> params = group.params();
+        int n = in.readInt();
+        if (n != params.size()) {
+            throw new IOException("SGD state holds " + n + " parameters, the group has " + params.size());
+        }
+        buffers.clear();
+        for (Param p : params) {
+            if (in.readBoolean()) {
+                INDArray buffer = p.value().ulike();
+                StateIO.read(in, buffer, "momentum of " + p.name());
+                buffers.put(p, buffer);
+            }
+        }
+    }
+}

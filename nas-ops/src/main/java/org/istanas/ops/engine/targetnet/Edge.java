@@ -1,0 +1,92 @@
+package org.istanas.ops.engine.targetnet;
+
+import org.istanas.ops.engine.nn.Tensors;
+import java.util.Objects;
+import org.istanas.ops.engine.nn.Buffers;
+import org.istanas.ops.engine.nn.Identity;
+import org.istanas.ops.engine.nn.Layer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One computed (input, op) pair of an intermediate node: the node adds {@code weight * dropPath(op(input))}.
+ * Target networks use weight 1; the one-stage super-net sets z here and reads back dLoss/dz.
+ */
+public final class Edge implements AutoCloseable {
+    private final int input;
+    private final Layer op;
+    private final boolean droppable;
+    private final DropPath dropPath = new DropPath();
+    private double weight = 1;
+    private double weightGradient;
+    private INDArray output;
+    private INDArray scaledGradient;
+
+    /** {@code droppable = false} exempts the op from drop-path (DARTS exempts a bare identity). */
+    public Edge(int input, Layer op, boolean droppable) {
+        if (input < 0) {
+            throw new IllegalArgumentException("input node must be >= 0, got " + input);
+        }
+        this.input = input;
+        this.op = Objects.requireNonNull(op, "op is null");
+        this.droppable = droppable;
+    }
+
+    /** An edge of a target network: weight 1, drop-path on every op except a bare identity. */
+    public static Edge of(int input, Layer op) {
+        return new Edge(input, op, !(op instanceof Identity));
+    }
+
+    public int input() {
+        return input;
+    }
+
+    public Layer op() {
+        return op;
+    }
+
+    public double weight() {
+        return weight;
+    }
+
+    public void setWeight(double weight) {
+        this.weight = weight;
+    }
+
+    /** dLoss/dweight of the last backward pass. */
+    public double weightGradient() {
+        return weightGradient;
+    }
+
+    DropPath dropPath() {
+        return dropPath;
+    }
+
+    /** The op output after drop-path (before the weight). */
+    INDArray forward(INDArray x, boolean training, double dropProbability, java.util.SplittableRandom random) {
+        INDArray y = op.forward(x, training);
+        output = training && droppable ? dropPath.forward(y, dropProbability, random)
+                : dropPath.forward(y, 0, random);
+        return output;
+    }
+
+    /** Given dLoss/dnode, sets dLoss/dweight and returns dLoss/dinput. */
+    INDArray backward(INDArray gradNode) {
+        weightGradient = Tensors.dot(gradNode, output);
+        INDArray g = gradNode;
+        if (weight != 1) {
+            scaledGradient = Buffers.ensure(scaledGradient, gradNode.dataType(), gradNode.shape());
+            gradNode.mul(weight, scaledGradient);
+            g = scaledGradient;
+        }
+        return op.backward(dropPath.backward(g));
+    }
+
+    @Override
+    public void close() {
+        op.close();
+        dropPath.close();
+        Buffers.release(scaledGradient);
+        scaledGradient = null;
+        output = null;
+    }
+}
