@@ -53,12 +53,19 @@ public record Correlation(RankCorrelation method, int n, CorrelationTest test, S
         return test == null ? Double.NaN : test.pValue();
     }
 
-    /** One line for people, e.g. {@code kendall-b = 0.3333 (p = 0.6015, n = 3)}. */
+    /**
+     * One line for people, e.g. {@code kendall-b = 0.3333 (p = 0.6015, exact p = 1.0000, n = 3)}; the exact
+     * permutation p-value is shown where nas-metrics has one (untied, n &lt;= 50), since the normal approximation is
+     * rough for the few runs of a consistency experiment.
+     */
     public String toText() {
         if (test == null) {
             return undefined;
         }
-        String p = test.hasPValue() ? String.format(Locale.ROOT, "p = %.4f, ", test.pValue()) : "p undefined, ";
+        String p = !test.hasPValue() ? "p undefined, "
+                : test.hasExactPValue()
+                ? String.format(Locale.ROOT, "p = %.4f, exact p = %.4f, ", test.pValue(), test.exactPValue())
+                : String.format(Locale.ROOT, "p = %.4f, ", test.pValue());
         return String.format(Locale.ROOT, "%s = %.4f (%sn = %d)", method.id(), test.value(), p, n);
     }
 

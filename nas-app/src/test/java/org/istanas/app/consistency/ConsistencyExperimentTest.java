@@ -66,6 +66,9 @@ final class ConsistencyExperimentTest {
         assertThat(report.correlations().get(RankCorrelation.KENDALL_A).value()).isCloseTo(4.0 / 6, within(1e-12));
         assertThat(report.correlations().get(RankCorrelation.SPEARMAN).value()).isCloseTo(0.8, within(1e-12));
         assertThat(report.headline().pValue()).isBetween(0.0, 1.0);
+        // untied, n = 4: the exact permutation p-value is shown too; P(|S| >= 4) = 2 * (1 + 3) / 24 (Mahonian counts)
+        assertThat(report.headline().test().exactPValue()).isCloseTo(8.0 / 24, within(1e-12));
+        assertThat(report.headline().toText()).startsWith("kendall-b = 0.6667 (p = ").contains(", exact p = 0.3333, n = 4)");
         assertThat(report.trained()).isEqualTo(8);
         assertThat(report.reused()).isZero();
         assertThat(report.searchAccuracy().mean()).isCloseTo(0.25, within(1e-12));
