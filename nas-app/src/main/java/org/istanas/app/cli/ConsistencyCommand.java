@@ -74,7 +74,7 @@ public final class ConsistencyCommand implements Callable<Integer> {
             description = "Sparse-coding solver of the searches (default: ${DEFAULT-VALUE}).")
     String solver;
 
-    @Option(names = "--seed", defaultValue = "2",
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "2",
             description = "Base seed of the searches; run i uses the seed 'search --runs' gives its run i "
                     + "(default: ${DEFAULT-VALUE}).")
     long seed;
