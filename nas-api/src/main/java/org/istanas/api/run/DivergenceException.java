@@ -4,7 +4,7 @@ package org.istanas.api.run;
  * Training produced a non-finite loss. The run stops at once; its last checkpoint (written before the bad step) is
  * kept untouched, so it can be resumed with a changed setting.
  */
-public final class DivergenceException extends RuntimeException {
+public final class DivergenceException extends IllegalStateException {
     private final int epoch;
     private final int step;
 

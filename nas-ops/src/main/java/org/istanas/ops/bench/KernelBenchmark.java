@@ -21,6 +21,28 @@ public final class KernelBenchmark {
     private KernelBenchmark() {
     }
 
+    /** ReLU with libnd4j's relu_bp, for comparison with the engine's Java backward pass. */
+    private static final class NativeRelu implements Layer {
+        private INDArray input;
+        private INDArray output;
+        private INDArray gradInput;
+
+        @Override
+        public INDArray forward(INDArray x, boolean training) {
+            input = x;
+            output = org.istanas.ops.engine.nn.Buffers.ensure(output, x.dataType(), x.shape());
+            org.istanas.ops.engine.nn.NativeOps.relu(x, output);
+            return output;
+        }
+
+        @Override
+        public INDArray backward(INDArray g) {
+            gradInput = org.istanas.ops.engine.nn.Buffers.ensure(gradInput, g.dataType(), g.shape());
+            org.istanas.ops.engine.nn.NativeOps.reluBackward(input, g, gradInput);
+            return gradInput;
+        }
+    }
+
     static double time(Layer layer, INDArray x, INDArray g, int repeats) {
         double[] t = new double[repeats];
         for (int r = -2; r < repeats; r++) {
@@ -46,6 +68,9 @@ public final class KernelBenchmark {
         DataType f = DataType.FLOAT;
         Object[][] cases = {
             {"relu", (Supplier<Layer>) Relu::new, 1},
+            {"relu (native relu_bp)", (Supplier<Layer>) NativeRelu::new, 1},
+            {"relu", (Supplier<Layer>) Relu::new, 1},
+            {"relu (native relu_bp)", (Supplier<Layer>) NativeRelu::new, 1},
             {"conv1x1", (Supplier<Layer>) () -> new Conv2d("c", f, random, c, c, 1, 1, 0), 1},
             {"dw3x3", (Supplier<Layer>) () -> new DepthwiseConv2d("d", f, random, c, 3, 1, 1, 1,
                     DepthwiseConv2d.DilationMode.AUTO), 1},

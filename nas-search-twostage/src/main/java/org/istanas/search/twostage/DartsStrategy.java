@@ -24,8 +24,8 @@ public final class DartsStrategy implements SearchStrategy {
     private static Map<String, Map<String, Object>> presetChanges() {
         Map<String, Map<String, Object>> p = new LinkedHashMap<>();
         p.put("paper", Map.of());
-        p.put("cpu", Map.of("layers", 5, "channels", 8, "trainImages", 4000, "batchSize", 64, "epochs", 10,
-                "checkpointEverySteps", 10));
+        p.put("cpu", Map.of("layers", 5, "channels", 8, "trainImages", 3000, "batchSize", 64, "epochs", 10,
+                "checkpointEverySteps", 8));
         p.put("smoke", Map.of("layers", 3, "channels", 4, "trainImages", 256, "batchSize", 32, "epochs", 2,
                 "loaderWorkers", 1));
         return p;

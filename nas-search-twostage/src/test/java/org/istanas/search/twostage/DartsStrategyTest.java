@@ -18,13 +18,17 @@ final class DartsStrategyTest {
     @TempDir
     Path dir;
 
+    /** One step of one epoch: the dense network computes all 7 ops on every edge, so it is kept minimal. */
+    static final List<String> ONE_STEP = List.of("layers=3", "channels=2", "batchSize=16", "trainImages=32",
+            "epochs=1", "augment=false", "loaderWorkers=1");
+
     @Test
     void runFolderMatchesTwoStageLayout() throws IOException {
         RunFolder darts = RunFolder.create(dir.resolve("darts"));
-        SearchOutcome d = new DartsStrategy().search(TestRig.context(new DartsStrategy(), TestRig.TINY, darts, 4,
+        SearchOutcome d = new DartsStrategy().search(TestRig.context(new DartsStrategy(), ONE_STEP, darts, 4,
                 TestRig.engine(), ProgressListener.NONE));
         RunFolder two = RunFolder.create(dir.resolve("two"));
-        new TwoStageStrategy().search(TestRig.context(new TwoStageStrategy(), TestRig.TINY, two, 4, TestRig.engine(),
+        new TwoStageStrategy().search(TestRig.context(new TwoStageStrategy(), ONE_STEP, two, 4, TestRig.engine(),
                 ProgressListener.NONE));
 
         assertThat(fileNames(darts.root())).isEqualTo(fileNames(two.root()));

@@ -47,15 +47,19 @@ final class EpochTimingBench {
                 List.of("trainImages=0"));
         try (TwoStageJob job = new TwoStageJob(timed, data, new OpsPlugin().operations(), new FistaSolver(), engine, 1)) {
             job.startEpoch(0, 0);
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long t0 = System.nanoTime();
             job.step(0, 0);
             double first = (System.nanoTime() - t0) / 1e9;
             t0 = System.nanoTime();
+            long cpu0 = os.getProcessCpuTime();
             int timedSteps = Math.min(steps, job.stepsPerEpoch() - 1);
             for (int k = 1; k <= timedSteps; k++) {
                 job.step(0, k);
             }
             double perStep = (System.nanoTime() - t0) / 1e9 / timedSteps;
+            double cpuPerStep = (os.getProcessCpuTime() - cpu0) / 1e9 / timedSteps;
             double perEvalBatch;
             try (BatchLoader eval = BatchLoader.over(data.train(), data.mean(), data.std())
                     .batchSize(config.batchSize()).augmentation(Augmentation.none()).build()) {
@@ -73,6 +77,8 @@ final class EpochTimingBench {
             int stepsPerEpoch = (trainHalf + config.batchSize() - 1) / config.batchSize();
             int evalBatches = (used - trainHalf + config.batchSize() - 1) / config.batchSize();
             double epoch = stepsPerEpoch * perStep + evalBatches * perEvalBatch;
+            System.out.printf(Locale.ROOT, "preset %s: %.2f CPU-seconds per step (all threads); load average %.1f%n",
+                    preset, cpuPerStep, os.getSystemLoadAverage());
             System.out.printf(Locale.ROOT, "preset %s: %d cells x %d ch, batch %d, %d images -> %d steps/epoch; first step"
                             + " %.1f s, then %.2f s/step (arch + weight, mean of %d), eval %.2f s/batch; extrapolated"
                             + " epoch %.1f min, run of %d epochs %.1f h%n", preset, config.layers(), config.channels(),

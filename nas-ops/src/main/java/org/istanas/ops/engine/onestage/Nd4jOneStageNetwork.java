@@ -21,6 +21,7 @@ import org.istanas.ops.engine.nn.Layer;
 import org.istanas.ops.engine.nn.Linear;
 import org.istanas.ops.engine.nn.Param;
 import org.istanas.ops.engine.optim.ParamGroup;
+import org.istanas.ops.engine.search.SparseNodeCode;
 import org.istanas.ops.engine.targetnet.AuxiliaryHead;
 import org.istanas.ops.engine.targetnet.Cell;
 import org.istanas.ops.engine.targetnet.CellNetwork;
@@ -56,7 +57,7 @@ public final class Nd4jOneStageNetwork extends CellNetwork implements OneStageNe
     private final Layout layout;
     private final List<NetworkPlan.CellShape> shapes;
     private final Map<String, Layer> ops = new TreeMap<>();
-    private final NodeCode[][] codes;
+    private final SparseNodeCode[][] codes;
     private final Param[][] codeParams;
     private final boolean[][] frozen;
     private final boolean[][] released;
@@ -69,7 +70,7 @@ public final class Nd4jOneStageNetwork extends CellNetwork implements OneStageNe
         this.spec = spec;
         this.layout = layout;
         this.shapes = List.copyOf(shapes);
-        this.codes = new NodeCode[2][spec.nodes()];
+        this.codes = new SparseNodeCode[2][spec.nodes()];
         this.codeParams = new Param[2][spec.nodes()];
         this.frozen = new boolean[2][spec.nodes()];
         this.released = new boolean[2][spec.nodes()];
@@ -166,7 +167,7 @@ public final class Nd4jOneStageNetwork extends CellNetwork implements OneStageNe
         Objects.requireNonNull(b, "b is null");
         int t = typeIndex(type);
         checkNode(node);
-        NodeCode code = codes[t][node];
+        SparseNodeCode code = codes[t][node];
         if (code != null && code.m() != b.length) {
             throw new IllegalArgumentException("b of " + type + " node " + node + " must have length m = " + code.m()
                     + ", got " + b.length);
@@ -186,7 +187,7 @@ public final class Nd4jOneStageNetwork extends CellNetwork implements OneStageNe
     public void setSupport(CellType type, int node, double[][] a, int[] support, double[] x) {
         int t = typeIndex(type);
         checkNode(node);
-        NodeCode code = new NodeCode(a, support, x, spec.candidates(node),
+        SparseNodeCode code = new SparseNodeCode(a, support, x, spec.candidates(node),
                 "setSupport(" + type + ", node " + node + ")");
         Param p = codeParams[t][node];
         if (p != null && p.size() != code.m()) {
@@ -250,8 +251,8 @@ public final class Nd4jOneStageNetwork extends CellNetwork implements OneStageNe
         }
     }
 
-    private NodeCode code(int t, int node) {
-        NodeCode code = codes[t][node];
+    private SparseNodeCode code(int t, int node) {
+        SparseNodeCode code = codes[t][node];
         if (code == null) {
             throw new IllegalStateException("support of " + CellType.values()[t] + " node " + node
                     + " is not set; call setSupport first");
@@ -262,7 +263,7 @@ public final class Nd4jOneStageNetwork extends CellNetwork implements OneStageNe
     @Override
     public double[] nodeWeights(CellType type, int node) {
         int t = typeIndex(type);
-        NodeCode code = code(t, checkNode(node));
+        SparseNodeCode code = code(t, checkNode(node));
         double[] zs = code.weights(compressedCode(type, node));
         double[] z = new double[spec.candidates(node)];
         int[] support = code.support();
@@ -345,7 +346,7 @@ public final class Nd4jOneStageNetwork extends CellNetwork implements OneStageNe
     protected void afterBackward() {
         for (int t = 0; t < 2; t++) {
             for (int j = 0; j < spec.nodes(); j++) {
-                NodeCode code = codes[t][j];
+                SparseNodeCode code = codes[t][j];
                 Param b = codeParams[t][j];
                 if (code == null || b == null || !b.trainable()) {
                     continue;
@@ -464,7 +465,7 @@ public final class Nd4jOneStageNetwork extends CellNetwork implements OneStageNe
                 if (b != null) {
                     writeDoubles(out, compressedCode(CellType.values()[t], j));
                 }
-                NodeCode code = codes[t][j];
+                SparseNodeCode code = codes[t][j];
                 out.writeBoolean(code != null);
                 if (code != null) {
                     double[][] a = code.a();
@@ -596,6 +597,10 @@ public final class Nd4jOneStageNetwork extends CellNetwork implements OneStageNe
                         Layer dest = to.edges(j).get(e).op();
                         copy(source, dest, "cell" + shape.index() + " node " + j + " op " + k);
                         BatchNorm last = OpLayers.trailingBatchNorm(dest);
+                        if (last == null) {
+                            throw new IllegalStateException("op " + spec.operations().get(k % count).name()
+                                    + " of the folded network does not end in a batch norm");
+                        }
                         last.scaleAffine(z[k]);
                     }
                 }

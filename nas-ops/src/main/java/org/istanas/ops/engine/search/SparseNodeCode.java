@@ -6,12 +6,12 @@ import java.util.Arrays;
  * The fixed part of one node's ISTA-NAS parametrisation: A (m x n), support S and linearisation point x. Maps b
  * to z_S = x_S + A_S^T (b - A_S x_S) and dLoss/dz_S back to dLoss/db = A_S dLoss/dz_S (paper digest 1.4).
  */
-final class SparseNodeCode {
+public final class SparseNodeCode {
     private final double[][] a;
     private final int[] support;
     private final double[] x;
 
-    SparseNodeCode(double[][] a, int[] support, double[] x, int n, String where) {
+    public SparseNodeCode(double[][] a, int[] support, double[] x, int n, String where) {
         if (a == null || a.length == 0) {
             throw new IllegalArgumentException(where + ": A must have at least one row");
         }
@@ -42,15 +42,15 @@ final class SparseNodeCode {
         this.x = x.clone();
     }
 
-    int m() {
+    public int m() {
         return a.length;
     }
 
-    int[] support() {
+    public int[] support() {
         return support.clone();
     }
 
-    double[][] a() {
+    public double[][] a() {
         double[][] copy = new double[a.length][];
         for (int r = 0; r < a.length; r++) {
             copy[r] = a[r].clone();
@@ -58,12 +58,12 @@ final class SparseNodeCode {
         return copy;
     }
 
-    double[] x() {
+    public double[] x() {
         return x.clone();
     }
 
     /** z on the support, in support order. */
-    double[] weights(double[] b) {
+    public double[] weights(double[] b) {
         double[] residual = b.clone();
         for (int r = 0; r < a.length; r++) {
             for (int k : support) {
@@ -83,7 +83,7 @@ final class SparseNodeCode {
     }
 
     /** dLoss/db from dLoss/dz on the support. */
-    double[] gradientOfB(double[] gradZ) {
+    public double[] gradientOfB(double[] gradZ) {
         double[] g = new double[a.length];
         for (int r = 0; r < a.length; r++) {
             for (int t = 0; t < support.length; t++) {

@@ -63,6 +63,7 @@ public final class Edge implements AutoCloseable {
 
     /** The op output after drop-path (before the weight). */
     INDArray forward(INDArray x, boolean training, double dropProbability, java.util.SplittableRandom random) {
+        weightGradient = 0; // stays 0 if no gradient reaches this edge in the backward pass
         INDArray y = op.forward(x, training);
         output = training && droppable ? dropPath.forward(y, dropProbability, random)
                 : dropPath.forward(y, 0, random);

@@ -323,12 +323,41 @@ final class OneStageNetworkTest {
     }
 
     @Test
+    void imagenetLayoutTrainsAndFoldsOnFullSizeImages() {
+        ImageShape imagenet = new ImageShape(3, 224, 224);
+        SearchNetworkSpec spec = new SearchNetworkSpec(imagenet, 5, 4, 3, 4, OpsPlugin.paperOperations(), 0.4, 2);
+        assertThat(Nd4jOneStageNetwork.layoutFor(spec)).isEqualTo(Layout.IMAGENET);
+        SplittableRandom random = new SplittableRandom(6);
+        float[] images = new float[2 * imagenet.size()];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = (float) random.nextGaussian();
+        }
+        Batch batch = new Batch(images, new int[] {1, 4}, 2, imagenet);
+        try (Nd4jOneStageNetwork net = (Nd4jOneStageNetwork) new org.istanas.ops.engine.Nd4jEngine()
+                .oneStageNetwork(spec)) {
+            randomSupports(net, random);
+            net.setLabelSmoothing(0.1);
+            assertThat(net.trainStep(batch).loss()).isFinite().isPositive();
+            assertThat(ParamGroup.of(net.architecture()).params()).allMatch(Param::hasGradient);
+            try (TargetNetwork folded = net.fold()) {
+                float[][] a = net.logits(batch);
+                float[][] b = folded.logits(batch);
+                for (int r = 0; r < 2; r++) {
+                    for (int c = 0; c < 5; c++) {
+                        assertThat(b[r][c]).isCloseTo(a[r][c], Offset.offset(1e-4f));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void badSupportsAreRejectedWithTheirPosition() {
         try (Nd4jOneStageNetwork net = Nd4jOneStageNetwork.build(spec(2, 3, 0, 1), Layout.CIFAR, DataType.FLOAT)) {
             assertThatThrownBy(() -> net.setSupport(CellType.NORMAL, 1, new double[7][20], new int[] {0, 1},
                     new double[21])).hasMessageContaining("NORMAL, node 1").hasMessageContaining("21");
             assertThatThrownBy(() -> net.setSupport(CellType.REDUCE, 0, new double[7][14], new int[] {3, 3},
-                    new double[14])).hasMessageContaining("repeated");
+                    new double[14])).hasMessageContaining("distinct");
             assertThatThrownBy(() -> net.compressedCode(CellType.NORMAL, 0)).hasMessageContaining("setSupport");
         }
     }

@@ -68,6 +68,24 @@ final class TargetNetworkTest {
     }
 
     @Test
+    void imagenetStemGradientsMatchFiniteDifferences() {
+        // 64x64 input: the two stems reach 8x8; cell 0 reads stem0 through FactorizedReduce and stem1 directly
+        ImageShape small = new ImageShape(3, 64, 64);
+        SplittableRandom random = new SplittableRandom(8);
+        try (Nd4jTargetNetwork net = TargetNetworks.build(spec(Genotypes.ISTA_IMAGENET, Layout.IMAGENET, small, 3, 4, 3,
+                0, false, 2), DataType.DOUBLE)) {
+            Batch batch = FiniteDifferences.batch(random, 2, small, 3);
+            net.trainStep(batch);
+            List<Param> stems = new ArrayList<>();
+            net.stem().stem0().collectParameters(stems);
+            net.stem().stem1().collectParameters(stems);
+            assertThat(stems).hasSize(9).allMatch(Param::hasGradient);
+            assertThat(FiniteDifferences.checkParameters(stems, () -> trainingLoss(net, batch, 0), 3, random))
+                    .isEqualTo(9);
+        }
+    }
+
+    @Test
     void auxiliaryHeadsMatchFiniteDifferences() {
         SplittableRandom random = new SplittableRandom(2);
         for (Layout layout : Layout.values()) {
