@@ -1,27 +1,21 @@
 package org.istanas.app.embed;
 
+import java.util.Optional;
+import org.istanas.ops.engine.Nd4jEngine;
 import org.istanas.ops.network.NetworkEngine;
 
-/** The default network engine: ND4J's ({@code org.istanas.ops.engine.Nd4jEngine}). */
+/** The network engine an embedding program gets unless it passes its own: ND4J's. */
 public final class Engines {
-    static final String DEFAULT_ENGINE = "org.istanas.ops.engine.Nd4jEngine";
-
     private Engines() {
     }
 
     /** The engine bound in the application's injector, or else a new default engine. */
-    public static NetworkEngine resolve(java.util.Optional<NetworkEngine> bound) {
+    public static NetworkEngine resolve(Optional<NetworkEngine> bound) {
         return bound.orElseGet(Engines::defaultEngine);
     }
 
-    /** A new instance of the default engine; fails with a clear message when the engine module is missing. */
+    /** A new instance of the default engine (float32, ND4J native backend). */
     public static NetworkEngine defaultEngine() {
-        try {
-            return (NetworkEngine) Class.forName(DEFAULT_ENGINE).getConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the network engine " + DEFAULT_ENGINE + " is not on the class path", e);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot start the network engine " + DEFAULT_ENGINE + ": " + e, e);
-        }
+        return new Nd4jEngine();
     }
 }

@@ -1,7 +1,9 @@
 package org.istanas.app.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
+import org.istanas.ops.engine.Nd4jEngine;
 import org.istanas.ops.network.NetworkEngine;
 
 /**
@@ -13,9 +15,8 @@ public final class EngineModule extends AbstractModule {
     @Override
     protected void configure() {
         OptionalBinder<NetworkEngine> engine = OptionalBinder.newOptionalBinder(binder(), NetworkEngine.class);
-        // ENGINE BINDING: when org.istanas.ops.engine.Nd4jEngine (engine branch) is merged, bind it here:
-        //     engine.setDefault().to(org.istanas.ops.engine.Nd4jEngine.class).in(com.google.inject.Singleton.class);
-        // Then NetworkEngine (and Optional<NetworkEngine>) can be injected; the singleton is created lazily
-        // (Stage.DEVELOPMENT in IstanasInjector), so ND4J loads only when a command really uses the engine.
+        // The singleton is created lazily (Stage.DEVELOPMENT in IstanasInjector), so ND4J loads only when a command
+        // really uses the engine. An embedding program may override the default with OptionalBinder#setBinding.
+        engine.setDefault().to(Nd4jEngine.class).in(Singleton.class);
     }
 }

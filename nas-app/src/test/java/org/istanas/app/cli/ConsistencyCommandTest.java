@@ -1,7 +1,6 @@
 package org.istanas.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +45,6 @@ final class ConsistencyCommandTest {
     @Test
     void smokeExperimentWritesPairsPlotAndTauAndARerunTrainsNothing() throws IOException {
         Path data = RunCommandsTest.sharedData("cifar10-mini");
-        assumeEngine();
         Path out = dir.resolve("experiment");
         MainTest.Result r = consistency(data, out);
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -97,14 +95,6 @@ final class ConsistencyCommandTest {
         assertThat(runs.exitCode()).isEqualTo(2);
         assertThat(runs.err()).contains("--runs must be at least 1, got 0");
         assertThat(out).doesNotExist();
-    }
-
-    private static void assumeEngine() {
-        try {
-            Class.forName("org.istanas.ops.engine.Nd4jEngine");
-        } catch (ClassNotFoundException e) {
-            assumeThat(false).as("the ND4J engine has not landed").isTrue();
-        }
     }
 
     private static boolean constant(double[] v) {

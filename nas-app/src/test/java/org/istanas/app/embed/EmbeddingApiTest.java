@@ -12,7 +12,6 @@ import org.istanas.api.genotype.GenotypeJson;
 import org.istanas.api.run.Provenance;
 import org.istanas.api.run.ProvenanceFiles;
 import org.istanas.api.search.SearchOutcome;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,15 +22,6 @@ final class EmbeddingApiTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void engineAvailable() {
-        try {
-            Class.forName(Engines.DEFAULT_ENGINE);
-        } catch (ClassNotFoundException e) {
-            assumeTrue(false, "the ND4J engine has not landed");
-        }
-    }
 
     @Test
     void tinySearchThroughTheFluentApi() throws IOException {

@@ -15,6 +15,7 @@ import org.istanas.api.solver.SparseSolver;
 import org.istanas.api.spi.NasPlugin;
 import org.istanas.api.spi.PluginCatalog;
 import org.istanas.app.plugin.PluginRegistry;
+import org.istanas.ops.engine.Nd4jEngine;
 import org.istanas.ops.network.NetworkEngine;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ final class PluginModuleTest {
         Injector injector = IstanasInjector.create(PluginRegistry.empty());
         Optional<NetworkEngine> engine = injector.getInstance(Key.get(new TypeLiteral<Optional<NetworkEngine>>() {
         }));
-        // Until the engine branch binds Nd4jEngine in EngineModule, nothing provides it.
-        assertThat(engine).isEmpty();
+        assertThat(engine).containsInstanceOf(Nd4jEngine.class);
+        assertThat(injector.getInstance(NetworkEngine.class)).isSameAs(engine.orElseThrow());
     }
 }

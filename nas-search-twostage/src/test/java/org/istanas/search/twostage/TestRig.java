@@ -1,6 +1,5 @@
 package org.istanas.search.twostage;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -22,6 +21,7 @@ import org.istanas.api.search.SearchStrategy;
 import org.istanas.data.synthetic.SyntheticProvider;
 import org.istanas.ops.OpsPlugin;
 import org.istanas.ops.network.DenseSearchNetwork;
+import org.istanas.ops.engine.Nd4jEngine;
 import org.istanas.ops.network.NetworkEngine;
 import org.istanas.ops.network.OneStageNetwork;
 import org.istanas.ops.network.Optimizer;
@@ -42,16 +42,9 @@ final class TestRig {
     private TestRig() {
     }
 
-    /** The ND4J engine; the test is skipped where the engine module has not landed. */
+    /** The ND4J engine (float32). */
     static NetworkEngine engine() {
-        try {
-            return (NetworkEngine) Class.forName("org.istanas.ops.engine.Nd4jEngine").getConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            assumeTrue(false, "org.istanas.ops.engine.Nd4jEngine not available");
-            throw new AssertionError(e);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Nd4jEngine();
     }
 
     static ImageDataset dataset() throws IOException {
