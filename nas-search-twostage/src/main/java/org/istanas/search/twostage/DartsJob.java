@@ -33,7 +33,7 @@ import org.istanas.search.twostage.training.TrainingJob;
  * projected to a genotype by DARTS's rule: per node the two input edges with the strongest op weight, each with its
  * strongest op.
  */
-final class DartsJob implements TrainingJob, AutoCloseable {
+final class DartsJob implements SuperNetJob {
     static final String KIND = "darts";
 
     private final DartsConfig config;
@@ -159,11 +159,19 @@ final class DartsJob implements TrainingJob, AutoCloseable {
         return new EpochResult(metrics, labels, codes, "genotype " + GenotypeLine.of(genotype()));
     }
 
-    Genotype genotype() {
+    @Override
+    public String headline() {
+        return "DARTS (first order) search: " + config.epochs() + " epochs of " + stepsPerEpoch() + " steps, "
+                + config.layers() + " cells x " + config.channels() + " channels";
+    }
+
+    @Override
+    public Genotype genotype() {
         return layout.genotype(projection(CellType.NORMAL), projection(CellType.REDUCE));
     }
 
-    double lastValidAccuracy() {
+    @Override
+    public double lastValidAccuracy() {
         return lastValidAccuracy;
     }
 

@@ -39,7 +39,7 @@ import org.istanas.solvers.support.Supports;
  * weights from a training batch (gradient norm clipped); then super-net accuracy on the validation half; then
  * recover x for every node from the new b with the sparse solver (warm-started) and keep its top-s support.
  */
-final class TwoStageJob implements TrainingJob, AutoCloseable {
+final class TwoStageJob implements SuperNetJob {
     static final String KIND = "two-stage";
 
     private final TwoStageConfig config;
@@ -201,11 +201,20 @@ final class TwoStageJob implements TrainingJob, AutoCloseable {
     }
 
     /** The architecture of the current supports: per node (second largest |x|, largest |x|). */
-    Genotype genotype() {
+    @Override
+    public String headline() {
+        return "two-stage ISTA-NAS search: " + config.epochs() + " epochs of " + stepsPerEpoch() + " steps, "
+                + config.layers() + " cells x " + config.channels() + " channels, s = " + config.sparsity()
+                + ", solver " + solver.name();
+    }
+
+    @Override
+    public Genotype genotype() {
         return layout.genotype(supports[CellType.NORMAL.ordinal()], supports[CellType.REDUCE.ordinal()]);
     }
 
-    double lastValidAccuracy() {
+    @Override
+    public double lastValidAccuracy() {
         return lastValidAccuracy;
     }
 

@@ -1,15 +1,9 @@
 package org.istanas.search.twostage;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.istanas.api.run.ProgressListener;
 import org.istanas.api.search.SearchContext;
-import org.istanas.api.search.SearchOutcome;
-import org.istanas.api.search.SearchStrategy;
 import org.istanas.ops.network.NetworkEngine;
-import org.istanas.search.twostage.training.TrainingLoop;
 
 /**
  * Two-stage ISTA-NAS (Algorithm 1): searches in the compressed space of b with exactly s ops per node computed,
@@ -27,10 +21,14 @@ import org.istanas.search.twostage.training.TrainingLoop;
  *       0.1 N(0,1) with Adam 3e-3 - what {@code istanas demo} runs on its small synthetic dataset.</li>
  * </ul>
  */
-public final class TwoStageStrategy implements SearchStrategy {
+public final class TwoStageStrategy extends SuperNetStrategy<TwoStageConfig> {
     public static final String NAME = "two-stage";
 
     static final Presets PRESETS = new Presets(TwoStageConfig.PAPER, presetChanges());
+
+    public TwoStageStrategy() {
+        super(NAME, TwoStageConfig.class, PRESETS);
+    }
 
     private static Map<String, Map<String, Object>> presetChanges() {
         Map<String, Map<String, Object>> p = new LinkedHashMap<>();
@@ -48,56 +46,28 @@ public final class TwoStageStrategy implements SearchStrategy {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public String description() {
         return "two-stage ISTA-NAS: sparse coding of the architecture, s ops per node trained (Algorithm 1)";
     }
 
     @Override
-    public Class<TwoStageConfig> configType() {
-        return TwoStageConfig.class;
+    SuperNetJob createJob(TwoStageConfig config, SearchContext context) {
+        return new TwoStageJob(config, context.dataset(), context.operations(), context.solver(),
+                context.service(NetworkEngine.class), context.seed());
     }
 
     @Override
-    public List<String> presets() {
-        return PRESETS.names();
+    int epochs(TwoStageConfig config) {
+        return config.epochs();
     }
 
     @Override
-    public Map<String, Object> preset(String name) {
-        return PRESETS.get(name, NAME);
+    int checkpointEverySteps(TwoStageConfig config) {
+        return config.checkpointEverySteps();
     }
 
     @Override
-    public SearchOutcome search(SearchContext context) throws IOException {
-        return run(context, false);
-    }
-
-    @Override
-    public SearchOutcome resume(SearchContext context) throws IOException {
-        return run(context, true);
-    }
-
-    private SearchOutcome run(SearchContext context, boolean resume) throws IOException {
-        TwoStageConfig config = context.config(TwoStageConfig.class);
-        ProgressListener listener = context.listener();
-        try (TwoStageJob job = new TwoStageJob(config, context.dataset(), context.operations(), context.solver(),
-                context.service(NetworkEngine.class), context.seed())) {
-            listener.runStarted("two-stage ISTA-NAS search: " + config.epochs() + " epochs of " + job.stepsPerEpoch()
-                    + " steps, " + config.layers() + " cells x " + config.channels() + " channels, s = "
-                    + config.sparsity() + ", solver " + context.solver().name() + ", run folder "
-                    + context.runFolder(), config.epochs());
-            new TrainingLoop(context.runFolder(), listener, config.checkpointEverySteps(), config.keepCheckpoints())
-                    .run(job, resume);
-            SearchOutcome outcome = new SearchOutcome(NAME, job.genotype(), context.runFolder().root(),
-                    context.seed(), config.epochs(), job.lastValidAccuracy(), LastRow.of(context.runFolder()));
-            SearchOutputs.write(context.runFolder(), outcome);
-            listener.runFinished("search finished: " + GenotypeLine.of(outcome.genotype()));
-            return outcome;
-        }
+    int keepCheckpoints(TwoStageConfig config) {
+        return config.keepCheckpoints();
     }
 }
