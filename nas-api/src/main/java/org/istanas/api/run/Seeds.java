@@ -33,6 +33,18 @@ public final class Seeds {
         return index == 0 ? base : derive(base, "run-" + index) & Long.MAX_VALUE;
     }
 
+    /**
+     * A seed for numeric coordinates (epoch, position, cell, step, ...) under a base seed: every random draw made with
+     * it is a pure function of its coordinates, whatever the thread or resume point.
+     */
+    public static long mix(long seed, long... coordinates) {
+        long h = mix(seed ^ 0x9E3779B97F4A7C15L);
+        for (long c : coordinates) {
+            h = mix(h ^ mix(c + 0x632BE59BD9B4E019L));
+        }
+        return h;
+    }
+
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
 import org.istanas.api.data.Batch;
 import org.istanas.api.data.ImageShape;
 import org.istanas.api.data.ImageSplit;
-import org.istanas.data.common.Seeds;
+import org.istanas.api.run.Seeds;
 import org.istanas.data.common.ShapedImageSplit;
 
 /**

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.istanas.data.common.Seeds;
+import org.istanas.api.run.Seeds;
 import org.istanas.data.common.Sha256;
 
 /**

@@ -2,7 +2,7 @@ package org.istanas.data.synthetic;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.istanas.data.common.Seeds;
+import org.istanas.api.run.Seeds;
 
 /**
  * Renders synthetic image {@code index} of a split as a pure function of (seed, split, index). Image {@code i} has

@@ -16,6 +16,7 @@ import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeEdge;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.op.OpSpec;
+import org.istanas.api.run.Seeds;
 import org.istanas.ops.engine.nn.BatchNorm;
 import org.istanas.ops.engine.nn.Layer;
 import org.istanas.ops.engine.nn.Linear;
@@ -29,7 +30,6 @@ import org.istanas.ops.engine.targetnet.Edge;
 import org.istanas.ops.engine.targetnet.Nd4jTargetNetwork;
 import org.istanas.ops.engine.targetnet.NetworkPlan;
 import org.istanas.ops.engine.targetnet.OpLayers;
-import org.istanas.ops.engine.targetnet.Seeds;
 import org.istanas.ops.engine.targetnet.TargetNetworks;
 import org.istanas.ops.network.OneStageNetwork;
 import org.istanas.ops.network.ParameterGroup;
@@ -196,7 +196,7 @@ public final class Nd4jOneStageNetwork extends CellNetwork implements OneStageNe
         }
         codes[t][node] = code;
         if (p == null) {
-            SplittableRandom random = new SplittableRandom(Seeds.mix(spec.seed(), "b." + type + "." + node));
+            SplittableRandom random = new SplittableRandom(Seeds.derive(spec.seed(), "b." + type + "." + node));
             double[] b = new double[code.m()];
             for (int i = 0; i < b.length; i++) {
                 b[i] = 1e-3 * random.nextGaussian();

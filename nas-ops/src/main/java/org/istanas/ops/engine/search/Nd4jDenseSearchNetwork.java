@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.istanas.api.data.Batch;
 import org.istanas.api.genotype.CellType;
+import org.istanas.api.run.Seeds;
 import org.istanas.ops.engine.nn.Param;
 import org.istanas.ops.engine.optim.ParamGroup;
 import org.istanas.ops.engine.optim.StateIO;

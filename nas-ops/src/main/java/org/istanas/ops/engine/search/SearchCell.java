@@ -3,6 +3,7 @@ package org.istanas.ops.engine.search;
 import java.util.List;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.op.OpSpec;
+import org.istanas.api.run.Seeds;
 import org.istanas.ops.candidates.Blocks;
 import org.istanas.ops.engine.nn.BatchNorm;
 import org.istanas.ops.engine.nn.Buffers;

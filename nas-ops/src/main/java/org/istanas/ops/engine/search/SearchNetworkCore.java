@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.istanas.api.data.Batch;
 import org.istanas.api.genotype.CellType;
+import org.istanas.api.run.Seeds;
 import org.istanas.ops.engine.nn.Buffers;
 import org.istanas.ops.engine.nn.Conv2d;
 import org.istanas.ops.engine.nn.CrossEntropy;

@@ -1,5 +1,6 @@
 package org.istanas.ops.engine.targetnet;
 
+import org.istanas.api.run.Seeds;
 import org.istanas.ops.engine.nn.GradientSum;
 import org.istanas.ops.engine.nn.Tensors;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeEdge;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.op.OpSpec;
+import org.istanas.api.run.Seeds;
 import org.istanas.ops.candidates.Blocks;
 import org.istanas.ops.engine.nn.Layer;
 import org.istanas.ops.engine.nn.LayerFactory;
@@ -28,7 +29,7 @@ public final class TargetNetworks {
 
     /** A layer factory for the component {@code key}. */
     public static LayerFactory factory(DataType type, long seed, String key) {
-        return new LayerFactory(type, Seeds.mix(seed, key), key);
+        return new LayerFactory(type, Seeds.derive(seed, key), key);
     }
 
     public static Nd4jTargetNetwork build(TargetNetworkSpec spec, DataType type) {
