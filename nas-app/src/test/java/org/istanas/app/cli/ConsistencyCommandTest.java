@@ -21,7 +21,7 @@ import org.istanas.metrics.io.PairedColumns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code istanas consistency} end to end on cifar10-mini with the real engine (tiny searches and evaluations). */
+/** {@code istanas consistency} end to end on CIFAR-10-format files with the real engine (tiny searches and evaluations). */
 final class ConsistencyCommandTest {
     /** Smaller than the smoke presets, so that two searches and two evaluations take well under a minute. */
     private static final List<String> TINY = List.of(
@@ -44,7 +44,7 @@ final class ConsistencyCommandTest {
 
     @Test
     void smokeExperimentWritesPairsPlotAndTauAndARerunTrainsNothing() throws IOException {
-        Path data = RunCommandsTest.sharedData("cifar10-mini");
+        Path data = RunCommandsTest.tinyCifar10(dir);
         Path out = dir.resolve("experiment");
         MainTest.Result r = consistency(data, out);
         assertThat(r.exitCode()).as(r.err()).isZero();

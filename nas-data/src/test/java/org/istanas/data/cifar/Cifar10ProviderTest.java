@@ -2,7 +2,6 @@ package org.istanas.data.cifar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,10 +11,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.istanas.api.data.DatasetRequest;
 import org.istanas.api.data.ImageDataset;
-import org.istanas.data.SharedData;
+import org.istanas.data.synthetic.SyntheticProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,35 +24,45 @@ final class Cifar10ProviderTest {
     Path dir;
 
     @Test
-    void readsTheSharedMiniSetWithBalancedClassesAndCifarLikeMeans() throws IOException {
-        Optional<Path> mini = SharedData.find("cifar10-mini");
-        assumeThat(mini).as("../shared/data/cifar10-mini").isPresent();
-        ImageDataset data = new Cifar10Provider().open(new DatasetRequest(mini.get(), 0, 0, Map.of()));
+    void writtenBatchesReadBackAsTheSourceImagesRoundedToBytes() throws IOException {
+        ImageDataset source = new SyntheticProvider().open(new DatasetRequest(null, 3, 0,
+                Map.of(SyntheticProvider.TRAIN_SIZE, "30", SyntheticProvider.TEST_SIZE, "20")));
+        Cifar10Writer.write(dir, source);
 
-        assertThat(data.classNames()).containsExactly("airplane", "automobile", "bird", "cat", "deer", "dog", "frog",
-                "horse", "ship", "truck");
-        assertThat(data.train().size()).isEqualTo(2000);
-        assertThat(data.test().size()).isEqualTo(1000);
-        assertThat(histogram(data.train()::label, 2000)).containsOnly(200);
-        assertThat(histogram(data.test()::label, 1000)).containsOnly(100);
+        ImageDataset read = new Cifar10Provider().open(new DatasetRequest(dir, 0, 0, Map.of()));
 
-        double[] mean = new double[3];
-        float[] image = new float[3072];
-        for (int i = 0; i < 2000; i++) {
-            data.train().readImage(i, image, 0);
+        assertThat(Files.size(dir.resolve("data_batch_1.bin"))).isEqualTo(30L * RECORD);
+        assertThat(Files.size(dir.resolve("test_batch.bin"))).isEqualTo(20L * RECORD);
+        assertThat(read.classNames()).isEqualTo(source.classNames());
+        assertThat(read.checksum()).isEqualTo(sha256(dir.resolve("data_batch_1.bin"), dir.resolve("test_batch.bin")));
+        float[] expected = new float[3072];
+        float[] actual = new float[3072];
+        for (int i = 0; i < 30; i++) {
+            assertThat(read.train().label(i)).isEqualTo(source.train().label(i));
+            source.train().readImage(i, expected, 0);
+            read.train().readImage(i, actual, 0);
             for (int p = 0; p < 3072; p++) {
-                mean[p / 1024] += image[p];
+                // a byte holds the value to within half a grey level
+                assertThat(Math.abs(actual[p] - expected[p])).as("image %d pixel %d", i, p)
+                        .isLessThanOrEqualTo(0.5f / 255 + 1e-6f);
             }
         }
-        double[] expected = {0.491, 0.482, 0.447}; // published CIFAR-10 training means
-        for (int c = 0; c < 3; c++) {
-            assertThat(mean[c] / (2000 * 1024.0)).as("channel %d", c).isCloseTo(expected[c],
-                    org.assertj.core.data.Offset.offset(0.02));
-        }
-        // record k has label k % 10 (README of the mini set)
-        assertThat(data.train().label(13)).isEqualTo(3);
-        assertThat(data.checksum()).isEqualTo(sha256(mini.get().resolve("data_batch_1.bin"),
-                mini.get().resolve("test_batch.bin")));
+        assertThat(read.test().label(19)).isEqualTo(source.test().label(19));
+    }
+
+    @Test
+    void refusesADatasetThatIsNotTenClassesOfCifarSizedImages() {
+        ImageDataset synthetic = new SyntheticProvider().open(new DatasetRequest(null, 3, 0,
+                Map.of(SyntheticProvider.TRAIN_SIZE, "2", SyntheticProvider.TEST_SIZE, "2")));
+        ImageDataset tooSmall = new org.istanas.data.common.InMemoryDataset("tiny",
+                new org.istanas.api.data.ImageShape(1, 28, 28), source10(), synthetic.train(), synthetic.test(),
+                new float[] {0.5f}, new float[] {0.25f}, "");
+        assertThatThrownBy(() -> Cifar10Writer.write(dir, tooSmall))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dataset 'tiny' has 10 classes of");
+    }
+
+    private static List<String> source10() {
+        return List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
     }
 
     @Test
@@ -185,14 +193,6 @@ final class Cifar10ProviderTest {
 
     private void write(String name, byte[] content) throws IOException {
         Files.write(dir.resolve(name), content);
-    }
-
-    private static int[] histogram(java.util.function.IntUnaryOperator labels, int n) {
-        int[] counts = new int[10];
-        for (int i = 0; i < n; i++) {
-            counts[labels.applyAsInt(i)]++;
-        }
-        return counts;
     }
 
     private static String sha256(Path... files) throws IOException {

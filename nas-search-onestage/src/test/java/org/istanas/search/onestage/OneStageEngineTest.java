@@ -2,7 +2,6 @@ package org.istanas.search.onestage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +23,10 @@ import org.istanas.api.run.RunFolder;
 import org.istanas.api.search.SearchContext;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.data.cifar.Cifar10Provider;
+import org.istanas.data.cifar.Cifar10Writer;
 import org.istanas.data.folder.ImageFolderProvider;
 import org.istanas.ops.OpsPlugin;
+import org.istanas.ops.engine.Nd4jEngine;
 import org.istanas.ops.network.NetworkEngine;
 import org.istanas.ops.network.SearchNetworkSpec;
 import org.istanas.ops.network.TargetNetworkSpec;
@@ -36,9 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The one-stage strategy on the ND4J engine: the smoke preset on real CIFAR-10 images (fold exactness, reload by the
+ * The one-stage strategy on the ND4J engine: the smoke preset on CIFAR-10-format files (fold exactness, reload by the
  * evaluation trainer), exact resume after a kill, and the ImageNet variant on a generated 224x224 image folder.
- * Skipped where the engine does not provide one-stage networks yet, or the shared data is absent.
  */
 final class OneStageEngineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,44 +46,13 @@ final class OneStageEngineTest {
     @TempDir
     Path dir;
 
-    /** The ND4J engine, if it is on the class path and builds one-stage networks; otherwise the test is skipped. */
     static NetworkEngine engine() {
-        NetworkEngine engine;
-        try {
-            engine = (NetworkEngine) Class.forName("org.istanas.ops.engine.Nd4jEngine").getConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            assumeTrue(false, "org.istanas.ops.engine.Nd4jEngine not available");
-            throw new AssertionError(e);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-        try {
-            engine.oneStageNetwork(new SearchNetworkSpec(new ImageShape(3, 8, 8), 2, 2, 3, 2,
-                    new OpsPlugin().operations(), 0, 1)).close();
-        } catch (UnsupportedOperationException e) {
-            assumeTrue(false, "the engine does not build one-stage networks yet: " + e.getMessage());
-        }
-        return engine;
+        return new Nd4jEngine();
     }
 
-    /**
-     * ../shared/data/cifar10-mini next to the repository root (the folder holding .ci/), or next to a folder further
-     * up (for worktrees below the main checkout's parent), if present.
-     */
-    static Path cifarMini() {
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.isDirectory(root.resolve(".ci"))) {
-            root = root.getParent();
-        }
-        assumeTrue(root != null, "repository root (.ci/) not found");
-        for (Path p = root.getParent(); p != null; p = p.getParent()) {
-            Path data = p.resolve("shared").resolve("data").resolve("cifar10-mini");
-            if (Files.isRegularFile(data.resolve("test_batch.bin"))) {
-                return data;
-            }
-        }
-        assumeTrue(false, "no shared/data/cifar10-mini next to " + root + " or its parents");
-        throw new AssertionError();
+    /** A tiny learnable CIFAR-10-format directory (the synthetic images written as binary batches). */
+    private Path tinyCifar10() throws IOException {
+        return Cifar10Writer.writeSynthetic(dir.resolve("cifar10"), 96, 64, 7);
     }
 
     private static SearchContext context(OneStageConfig config, ImageDataset data, RunFolder folder,
@@ -96,7 +65,7 @@ final class OneStageEngineTest {
     @Test
     void smokeOnCifarFoldsExactlyAndTheSavedModelReloads() throws IOException {
         NetworkEngine engine = engine();
-        ImageDataset data = new Cifar10Provider().open(new DatasetRequest(cifarMini(), 0, 0, Map.of()));
+        ImageDataset data = new Cifar10Provider().open(new DatasetRequest(tinyCifar10(), 0, 0, Map.of()));
         // the smoke preset, shortened to 2 + 1 epochs of 2 batches (the full preset is the CLI smoke run)
         OneStageConfig config = ConfigLoader.load(OneStageConfig.class, OneStagePresets.get("smoke"), null,
                 List.of("trainImages=64", "testImages=64", "maxSearchEpochs=2", "retrainEpochs=1"));
