@@ -7,10 +7,10 @@ import org.istanas.api.solver.LassoProblem;
 import org.istanas.api.solver.Recovery;
 import org.istanas.api.solver.SolverLimits;
 import org.istanas.solvers.ista.FistaSolver;
-import org.istanas.solvers.matrix.MeasurementMatrices;
+import org.istanas.api.solver.MeasurementMatrices;
 import org.istanas.solvers.ortools.SparseFitMipSolver;
 import org.istanas.solvers.support.LassoOptimality;
-import org.istanas.solvers.support.Supports;
+import org.istanas.api.solver.Supports;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

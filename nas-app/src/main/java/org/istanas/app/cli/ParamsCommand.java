@@ -11,7 +11,7 @@ import org.istanas.api.genotype.Genotypes;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.spi.PluginCatalog;
 import org.istanas.ops.OpsPlugin;
-import org.istanas.ops.network.TargetNetworkSpec.Layout;
+import org.istanas.api.network.TargetNetworkSpec.Layout;
 import org.istanas.ops.tools.ParameterCounter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

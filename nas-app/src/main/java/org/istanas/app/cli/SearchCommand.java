@@ -11,7 +11,7 @@ import org.istanas.api.genotype.GenotypeText;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.spi.PluginCatalog;
 import org.istanas.app.embed.Engines;
-import org.istanas.ops.network.NetworkEngine;
+import org.istanas.api.network.NetworkEngine;
 import org.istanas.app.embed.Istanas;
 import org.istanas.app.embed.SearchBuilder;
 import org.istanas.app.embed.SearchReport;

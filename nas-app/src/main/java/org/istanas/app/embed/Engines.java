@@ -2,7 +2,7 @@ package org.istanas.app.embed;
 
 import java.util.Optional;
 import org.istanas.ops.engine.Nd4jEngine;
-import org.istanas.ops.network.NetworkEngine;
+import org.istanas.api.network.NetworkEngine;
 
 /** The network engine an embedding program gets unless it passes its own: ND4J's. */
 public final class Engines {

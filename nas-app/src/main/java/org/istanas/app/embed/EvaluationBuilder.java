@@ -19,10 +19,10 @@ import org.istanas.api.run.Provenance;
 import org.istanas.api.run.ProvenanceFiles;
 import org.istanas.api.run.RunFolder;
 import org.istanas.api.run.Seeds;
-import org.istanas.search.twostage.eval.Evaluation;
-import org.istanas.search.twostage.eval.EvaluationConfig;
-import org.istanas.search.twostage.eval.EvaluationPresets;
-import org.istanas.search.twostage.eval.EvaluationResult;
+import org.istanas.search.toolkit.eval.Evaluation;
+import org.istanas.search.toolkit.eval.EvaluationConfig;
+import org.istanas.search.toolkit.eval.EvaluationPresets;
+import org.istanas.search.toolkit.eval.EvaluationResult;
 
 /**
  * Configures and runs the retraining of a genotype. {@code seeds(n)} trains n times with seeds derived from the

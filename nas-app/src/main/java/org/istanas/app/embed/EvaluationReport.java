@@ -3,7 +3,7 @@ package org.istanas.app.embed;
 import java.nio.file.Path;
 import java.util.List;
 import org.istanas.metrics.SeedSummary;
-import org.istanas.search.twostage.eval.EvaluationResult;
+import org.istanas.search.toolkit.eval.EvaluationResult;
 
 /**
  * The outcome of {@code evaluate} over one or more seeds.

@@ -25,10 +25,10 @@ import org.istanas.api.spi.PluginCatalog;
 import org.istanas.app.plugin.PluginLoader;
 import org.istanas.app.plugin.PluginRegistry;
 import org.istanas.metrics.SeedSummary;
-import org.istanas.ops.network.NetworkEngine;
-import org.istanas.search.twostage.eval.Evaluation;
-import org.istanas.search.twostage.eval.EvaluationConfig;
-import org.istanas.search.twostage.eval.EvaluationResult;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.search.toolkit.eval.Evaluation;
+import org.istanas.search.toolkit.eval.EvaluationConfig;
+import org.istanas.search.toolkit.eval.EvaluationResult;
 
 /**
  * Entry point of the embedding API: searches, resumes and evaluations over a plugin catalog and a network engine.

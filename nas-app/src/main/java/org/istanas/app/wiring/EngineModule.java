@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import org.istanas.ops.engine.Nd4jEngine;
-import org.istanas.ops.network.NetworkEngine;
+import org.istanas.api.network.NetworkEngine;
 
 /**
  * Binds the {@link NetworkEngine}. It is an optional binding so that commands which need no engine (listing

@@ -16,7 +16,7 @@ import org.istanas.api.spi.NasPlugin;
 import org.istanas.api.spi.PluginCatalog;
 import org.istanas.app.plugin.PluginRegistry;
 import org.istanas.ops.engine.Nd4jEngine;
-import org.istanas.ops.network.NetworkEngine;
+import org.istanas.api.network.NetworkEngine;
 import org.junit.jupiter.api.Test;
 
 final class PluginModuleTest {

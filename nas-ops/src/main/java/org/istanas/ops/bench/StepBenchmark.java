@@ -14,13 +14,13 @@ import org.istanas.api.data.ImageShape;
 import org.istanas.api.genotype.CellType;
 import org.istanas.ops.OpsPlugin;
 import org.istanas.ops.engine.Nd4jEngine;
-import org.istanas.ops.network.DenseSearchNetwork;
-import org.istanas.ops.network.NetworkEngine;
-import org.istanas.ops.network.Optimizer;
-import org.istanas.ops.network.ParameterGroup;
-import org.istanas.ops.network.SearchNetworkSpec;
-import org.istanas.ops.network.SparseSearchNetwork;
-import org.istanas.ops.network.TrainableNetwork;
+import org.istanas.api.network.DenseSearchNetwork;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.Optimizer;
+import org.istanas.api.network.ParameterGroup;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.SparseSearchNetwork;
+import org.istanas.api.network.TrainableNetwork;
 
 /**
  * Times one two-stage search step on random data (the step of {@code shared/bench/torch_reference.py}):

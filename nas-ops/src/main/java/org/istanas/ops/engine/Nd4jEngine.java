@@ -9,15 +9,15 @@ import org.istanas.ops.engine.optim.Sgd;
 import org.istanas.ops.engine.search.Nd4jDenseSearchNetwork;
 import org.istanas.ops.engine.search.Nd4jSparseSearchNetwork;
 import org.istanas.ops.engine.targetnet.TargetNetworks;
-import org.istanas.ops.network.DenseSearchNetwork;
-import org.istanas.ops.network.NetworkEngine;
-import org.istanas.ops.network.OneStageNetwork;
-import org.istanas.ops.network.Optimizer;
-import org.istanas.ops.network.ParameterGroup;
-import org.istanas.ops.network.SearchNetworkSpec;
-import org.istanas.ops.network.SparseSearchNetwork;
-import org.istanas.ops.network.TargetNetwork;
-import org.istanas.ops.network.TargetNetworkSpec;
+import org.istanas.api.network.DenseSearchNetwork;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.OneStageNetwork;
+import org.istanas.api.network.Optimizer;
+import org.istanas.api.network.ParameterGroup;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.SparseSearchNetwork;
+import org.istanas.api.network.TargetNetwork;
+import org.istanas.api.network.TargetNetworkSpec;
 
 /**
  * The ND4J implementation of {@link NetworkEngine}: a lean layer stack over libnd4j's native (oneDNN) ops with

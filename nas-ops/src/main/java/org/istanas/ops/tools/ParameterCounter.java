@@ -10,8 +10,8 @@ import org.istanas.api.op.CandidateOperation;
 import org.istanas.ops.OpsPlugin;
 import org.istanas.ops.engine.targetnet.Nd4jTargetNetwork;
 import org.istanas.ops.engine.targetnet.TargetNetworks;
-import org.istanas.ops.network.TargetNetworkSpec;
-import org.istanas.ops.network.TargetNetworkSpec.Layout;
+import org.istanas.api.network.TargetNetworkSpec;
+import org.istanas.api.network.TargetNetworkSpec.Layout;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

@@ -3,7 +3,7 @@ package org.istanas.ops.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.istanas.ops.network.ParameterGroup;
+import org.istanas.api.network.ParameterGroup;
 import org.junit.jupiter.api.Test;
 
 final class Nd4jEngineTest {

@@ -27,8 +27,8 @@ import org.istanas.ops.OpsPlugin;
 import org.istanas.ops.engine.Nd4jEngine;
 import org.istanas.ops.engine.nn.Param;
 import org.istanas.ops.engine.optim.ParamGroup;
-import org.istanas.ops.network.SearchNetworkSpec;
-import org.istanas.ops.network.SparseSearchNetwork;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.SparseSearchNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

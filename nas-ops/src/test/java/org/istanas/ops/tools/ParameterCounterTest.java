@@ -7,7 +7,7 @@ import java.util.List;
 import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeEdge;
 import org.istanas.api.genotype.Genotypes;
-import org.istanas.ops.network.TargetNetworkSpec.Layout;
+import org.istanas.api.network.TargetNetworkSpec.Layout;
 import org.junit.jupiter.api.Test;
 
 final class ParameterCounterTest {

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import org.istanas.api.genotype.CellType;
 import org.istanas.api.genotype.Genotype;
-import org.istanas.search.twostage.CodeLayout;
-import org.istanas.solvers.support.Supports;
+import org.istanas.search.toolkit.CodeLayout;
+import org.istanas.api.solver.Supports;
 
 /**
  * The architecture side of Algorithm 2 without any network (paper digest 1.7 step 3, section 5 items 11-12): the

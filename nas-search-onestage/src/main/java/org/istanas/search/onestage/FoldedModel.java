@@ -14,9 +14,9 @@ import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeJson;
 import org.istanas.api.run.AtomicFiles;
 import org.istanas.api.run.RunFolder;
-import org.istanas.ops.network.TargetNetwork;
-import org.istanas.search.twostage.eval.Evaluation;
-import org.istanas.search.twostage.eval.EvaluationConfig;
+import org.istanas.api.network.TargetNetwork;
+import org.istanas.search.toolkit.eval.Evaluation;
+import org.istanas.search.toolkit.eval.EvaluationConfig;
 
 /**
  * Saves the folded network of a one-stage run as an ordinary evaluation run folder ({@code model/} inside the

@@ -2,7 +2,7 @@ package org.istanas.search.onestage;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
-import org.istanas.search.twostage.training.Check;
+import org.istanas.search.toolkit.training.Check;
 
 /**
  * Hyper-parameters of one-stage ISTA-NAS (Algorithm 2; paper digest 1.7, section 2, supplementary material 1.3).

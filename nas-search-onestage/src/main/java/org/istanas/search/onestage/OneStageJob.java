@@ -22,21 +22,21 @@ import org.istanas.api.solver.SolverLimits;
 import org.istanas.api.solver.SparseSolver;
 import org.istanas.data.pipeline.Augmentation;
 import org.istanas.data.pipeline.BatchLoader;
-import org.istanas.ops.network.NetworkEngine;
-import org.istanas.ops.network.OneStageNetwork;
-import org.istanas.ops.network.Optimizer;
-import org.istanas.ops.network.SearchNetworkSpec;
-import org.istanas.ops.network.StepResult;
-import org.istanas.ops.network.TargetNetwork;
-import org.istanas.ops.network.TrainableNetwork;
-import org.istanas.search.twostage.CodeLayout;
-import org.istanas.search.twostage.GenotypeLine;
-import org.istanas.search.twostage.training.BatchStream;
-import org.istanas.search.twostage.training.EpochResult;
-import org.istanas.search.twostage.training.EpochTotals;
-import org.istanas.search.twostage.training.StepOutcome;
-import org.istanas.search.twostage.training.TrainingJob;
-import org.istanas.solvers.matrix.MeasurementMatrices;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.OneStageNetwork;
+import org.istanas.api.network.Optimizer;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.StepResult;
+import org.istanas.api.network.TargetNetwork;
+import org.istanas.api.network.TrainableNetwork;
+import org.istanas.search.toolkit.CodeLayout;
+import org.istanas.search.toolkit.GenotypeLine;
+import org.istanas.search.toolkit.training.BatchStream;
+import org.istanas.search.toolkit.training.EpochResult;
+import org.istanas.search.toolkit.training.EpochTotals;
+import org.istanas.search.toolkit.training.StepOutcome;
+import org.istanas.search.toolkit.training.TrainingJob;
+import org.istanas.api.solver.MeasurementMatrices;
 
 /**
  * Algorithm 2 of ISTA-NAS as the official code runs it (paper digest 1.7), as one {@link TrainingJob} whose length

@@ -3,7 +3,7 @@ package org.istanas.search.onestage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.istanas.search.twostage.Presets;
+import org.istanas.search.toolkit.Presets;
 
 /**
  * Presets of the {@code one-stage} strategy, each a complete key map (the defaults with the preset's changes):

@@ -11,12 +11,12 @@ import org.istanas.api.run.RunFolder;
 import org.istanas.api.search.SearchContext;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
-import org.istanas.ops.network.NetworkEngine;
-import org.istanas.ops.network.TargetNetwork;
-import org.istanas.search.twostage.GenotypeLine;
-import org.istanas.search.twostage.LastRow;
-import org.istanas.search.twostage.SearchOutputs;
-import org.istanas.search.twostage.training.TrainingLoop;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.TargetNetwork;
+import org.istanas.search.toolkit.GenotypeLine;
+import org.istanas.search.toolkit.LastRow;
+import org.istanas.search.toolkit.SearchOutputs;
+import org.istanas.search.toolkit.training.TrainingLoop;
 
 /**
  * One-stage ISTA-NAS (Algorithm 2): search and training in one network at target-net settings, per-node

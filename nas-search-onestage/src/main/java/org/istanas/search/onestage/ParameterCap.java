@@ -9,9 +9,9 @@ import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.Genotype;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.Seeds;
-import org.istanas.ops.network.NetworkEngine;
-import org.istanas.ops.network.TargetNetwork;
-import org.istanas.ops.network.TargetNetworkSpec;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.TargetNetwork;
+import org.istanas.api.network.TargetNetworkSpec;
 
 /**
  * The official code's memory guard (paper digest 5, item 12): a recovered architecture whose one-stage target

@@ -15,9 +15,9 @@ import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.RunFolder;
 import org.istanas.api.run.Seeds;
 import org.istanas.metrics.SeedSummary;
-import org.istanas.ops.network.NetworkEngine;
-import org.istanas.search.twostage.eval.Evaluation;
-import org.istanas.search.twostage.eval.EvaluationConfig;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.search.toolkit.eval.Evaluation;
+import org.istanas.search.toolkit.eval.EvaluationConfig;
 
 /**
  * The supplementary material's re-evaluation (section 1.3): the found architecture is trained N more times from

@@ -1,6 +1,6 @@
 package org.istanas.search.onestage;
 
-import org.istanas.search.twostage.training.CosineSchedule;
+import org.istanas.search.toolkit.training.CosineSchedule;
 
 /**
  * Learning rate and drop-path of retrain epoch r (0-based) after the search ended: cosine (CIFAR, as DARTS) or linear

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 import org.istanas.api.genotype.CellType;
 import org.istanas.api.genotype.GenotypeEdge;
 import org.istanas.ops.OpsPlugin;
-import org.istanas.search.twostage.CodeLayout;
+import org.istanas.search.toolkit.CodeLayout;
 import org.junit.jupiter.api.Test;
 
 final class ArchitectureStateTest {

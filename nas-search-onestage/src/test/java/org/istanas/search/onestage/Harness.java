@@ -18,7 +18,7 @@ import org.istanas.api.solver.Recovery;
 import org.istanas.api.solver.SparseSolver;
 import org.istanas.data.synthetic.SyntheticProvider;
 import org.istanas.ops.OpsPlugin;
-import org.istanas.ops.network.NetworkEngine;
+import org.istanas.api.network.NetworkEngine;
 import org.istanas.solvers.ista.FistaSolver;
 
 /** Shared set-up of the strategy tests: a small synthetic dataset, the paper's ops, a configuration and a folder. */

@@ -27,12 +27,12 @@ import org.istanas.data.cifar.Cifar10Writer;
 import org.istanas.data.folder.ImageFolderProvider;
 import org.istanas.ops.OpsPlugin;
 import org.istanas.ops.engine.Nd4jEngine;
-import org.istanas.ops.network.NetworkEngine;
-import org.istanas.ops.network.SearchNetworkSpec;
-import org.istanas.ops.network.TargetNetworkSpec;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.TargetNetworkSpec;
 import org.istanas.ops.tools.ParameterCounter;
-import org.istanas.search.twostage.eval.Evaluation;
-import org.istanas.search.twostage.eval.EvaluationResult;
+import org.istanas.search.toolkit.eval.Evaluation;
+import org.istanas.search.toolkit.eval.EvaluationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -18,9 +18,9 @@ import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.RunFolder;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.ops.OpsPlugin;
-import org.istanas.search.twostage.eval.Evaluation;
-import org.istanas.search.twostage.eval.EvaluationResult;
-import org.istanas.search.twostage.training.TrainingLoop;
+import org.istanas.search.toolkit.eval.Evaluation;
+import org.istanas.search.toolkit.eval.EvaluationResult;
+import org.istanas.search.toolkit.training.TrainingLoop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

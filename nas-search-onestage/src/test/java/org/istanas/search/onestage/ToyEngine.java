@@ -12,16 +12,16 @@ import org.istanas.api.genotype.CellType;
 import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeEdge;
 import org.istanas.api.op.CandidateOperation;
-import org.istanas.ops.network.DenseSearchNetwork;
-import org.istanas.ops.network.NetworkEngine;
-import org.istanas.ops.network.OneStageNetwork;
-import org.istanas.ops.network.Optimizer;
-import org.istanas.ops.network.ParameterGroup;
-import org.istanas.ops.network.SearchNetworkSpec;
-import org.istanas.ops.network.SparseSearchNetwork;
-import org.istanas.ops.network.StepResult;
-import org.istanas.ops.network.TargetNetwork;
-import org.istanas.ops.network.TargetNetworkSpec;
+import org.istanas.api.network.DenseSearchNetwork;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.OneStageNetwork;
+import org.istanas.api.network.Optimizer;
+import org.istanas.api.network.ParameterGroup;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.SparseSearchNetwork;
+import org.istanas.api.network.StepResult;
+import org.istanas.api.network.TargetNetwork;
+import org.istanas.api.network.TargetNetworkSpec;
 
 /**
  * A small, exact, pure-Java implementation of the network contracts, for testing the one-stage strategy's control

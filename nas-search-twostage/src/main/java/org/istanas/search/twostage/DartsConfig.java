@@ -1,7 +1,7 @@
 package org.istanas.search.twostage;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.istanas.search.twostage.training.Check;
+import org.istanas.search.toolkit.training.Check;
 
 /**
  * Hyper-parameters of first-order DARTS (Liu et al. 2019), the baseline. Defaults are DARTS's published CIFAR-10

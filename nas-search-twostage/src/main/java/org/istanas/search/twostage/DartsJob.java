@@ -1,5 +1,7 @@
 package org.istanas.search.twostage;
 
+import org.istanas.search.toolkit.CodeLayout;
+import org.istanas.search.toolkit.GenotypeLine;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,16 +18,16 @@ import org.istanas.api.genotype.Genotype;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.Seeds;
 import org.istanas.data.pipeline.BatchLoader;
-import org.istanas.ops.network.DenseSearchNetwork;
-import org.istanas.ops.network.NetworkEngine;
-import org.istanas.ops.network.Optimizer;
-import org.istanas.ops.network.SearchNetworkSpec;
-import org.istanas.ops.network.StepResult;
-import org.istanas.search.twostage.training.CosineSchedule;
-import org.istanas.search.twostage.training.EpochResult;
-import org.istanas.search.twostage.training.EpochTotals;
-import org.istanas.search.twostage.training.StepOutcome;
-import org.istanas.search.twostage.training.TrainingJob;
+import org.istanas.api.network.DenseSearchNetwork;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.Optimizer;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.StepResult;
+import org.istanas.search.toolkit.training.CosineSchedule;
+import org.istanas.search.toolkit.training.EpochResult;
+import org.istanas.search.toolkit.training.EpochTotals;
+import org.istanas.search.toolkit.training.StepOutcome;
+import org.istanas.search.toolkit.training.TrainingJob;
 
 /**
  * First-order DARTS: every op of every edge computed and mixed by a softmax over the edge's alphas; Adam on the

@@ -1,9 +1,10 @@
 package org.istanas.search.twostage;
 
+import org.istanas.search.toolkit.Presets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.istanas.api.search.SearchContext;
-import org.istanas.ops.network.NetworkEngine;
+import org.istanas.api.network.NetworkEngine;
 
 /**
  * First-order DARTS on the dense super-net, the baseline ISTA-NAS is compared with. Its run folder has the same

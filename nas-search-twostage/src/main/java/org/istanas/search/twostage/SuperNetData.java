@@ -5,8 +5,8 @@ import org.istanas.api.data.ImageDataset;
 import org.istanas.api.run.Seeds;
 import org.istanas.data.pipeline.Augmentation;
 import org.istanas.data.pipeline.BatchLoader;
-import org.istanas.search.twostage.training.BatchStream;
-import org.istanas.search.twostage.training.IndexSplit;
+import org.istanas.search.toolkit.training.BatchStream;
+import org.istanas.search.toolkit.training.IndexSplit;
 
 /**
  * The data of a bi-level search: the training split cut into a weight half and an architecture (validation) half,

@@ -1,7 +1,7 @@
 package org.istanas.search.twostage;
 
 import org.istanas.api.genotype.Genotype;
-import org.istanas.search.twostage.training.TrainingJob;
+import org.istanas.search.toolkit.training.TrainingJob;
 
 /** A super-net search as {@link SuperNetStrategy} runs it: a training job that yields a genotype. */
 interface SuperNetJob extends TrainingJob, AutoCloseable {

@@ -1,5 +1,9 @@
 package org.istanas.search.twostage;
 
+import org.istanas.search.toolkit.GenotypeLine;
+import org.istanas.search.toolkit.LastRow;
+import org.istanas.search.toolkit.Presets;
+import org.istanas.search.toolkit.SearchOutputs;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +11,7 @@ import org.istanas.api.run.ProgressListener;
 import org.istanas.api.search.SearchContext;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
-import org.istanas.search.twostage.training.TrainingLoop;
+import org.istanas.search.toolkit.training.TrainingLoop;
 
 /**
  * What the two super-net strategies (two-stage ISTA-NAS and DARTS) share: presets, search and resume through the

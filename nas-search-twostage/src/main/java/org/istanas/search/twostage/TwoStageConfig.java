@@ -2,7 +2,7 @@ package org.istanas.search.twostage;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
-import org.istanas.search.twostage.training.Check;
+import org.istanas.search.toolkit.training.Check;
 
 /**
  * Hyper-parameters of two-stage ISTA-NAS (paper digest 1.4-1.6, section 2). Defaults are the supplementary

@@ -1,5 +1,7 @@
 package org.istanas.search.twostage;
 
+import org.istanas.search.toolkit.CodeLayout;
+import org.istanas.search.toolkit.GenotypeLine;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,18 +22,18 @@ import org.istanas.api.solver.Recovery;
 import org.istanas.api.solver.SolverLimits;
 import org.istanas.api.solver.SparseSolver;
 import org.istanas.data.pipeline.BatchLoader;
-import org.istanas.ops.network.NetworkEngine;
-import org.istanas.ops.network.Optimizer;
-import org.istanas.ops.network.SearchNetworkSpec;
-import org.istanas.ops.network.SparseSearchNetwork;
-import org.istanas.ops.network.StepResult;
-import org.istanas.search.twostage.training.CosineSchedule;
-import org.istanas.search.twostage.training.EpochResult;
-import org.istanas.search.twostage.training.EpochTotals;
-import org.istanas.search.twostage.training.StepOutcome;
-import org.istanas.search.twostage.training.TrainingJob;
-import org.istanas.solvers.matrix.MeasurementMatrices;
-import org.istanas.solvers.support.Supports;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.Optimizer;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.SparseSearchNetwork;
+import org.istanas.api.network.StepResult;
+import org.istanas.search.toolkit.training.CosineSchedule;
+import org.istanas.search.toolkit.training.EpochResult;
+import org.istanas.search.toolkit.training.EpochTotals;
+import org.istanas.search.toolkit.training.StepOutcome;
+import org.istanas.search.toolkit.training.TrainingJob;
+import org.istanas.api.solver.MeasurementMatrices;
+import org.istanas.api.solver.Supports;
 
 /**
  * Algorithm 1 of ISTA-NAS as the official code runs it (paper digest 1.6). Per epoch: fix A_S and the linearisation

@@ -1,9 +1,10 @@
 package org.istanas.search.twostage;
 
+import org.istanas.search.toolkit.Presets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.istanas.api.search.SearchContext;
-import org.istanas.ops.network.NetworkEngine;
+import org.istanas.api.network.NetworkEngine;
 
 /**
  * Two-stage ISTA-NAS (Algorithm 1): searches in the compressed space of b with exactly s ops per node computed,

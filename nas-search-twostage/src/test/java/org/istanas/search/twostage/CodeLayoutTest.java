@@ -1,5 +1,6 @@
 package org.istanas.search.twostage;
 
+import org.istanas.search.toolkit.CodeLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

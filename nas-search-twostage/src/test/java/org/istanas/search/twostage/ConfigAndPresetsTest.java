@@ -11,8 +11,8 @@ import java.util.Map;
 import org.istanas.api.config.ConfigException;
 import org.istanas.api.config.ConfigLoader;
 import org.istanas.api.config.ConfigWriter;
-import org.istanas.search.twostage.eval.EvaluationConfig;
-import org.istanas.search.twostage.eval.EvaluationPresets;
+import org.istanas.search.toolkit.eval.EvaluationConfig;
+import org.istanas.search.toolkit.eval.EvaluationPresets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

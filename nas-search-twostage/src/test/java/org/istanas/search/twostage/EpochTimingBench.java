@@ -11,7 +11,7 @@ import org.istanas.data.pipeline.Augmentation;
 import org.istanas.data.pipeline.BatchLoader;
 import org.istanas.data.synthetic.SyntheticProvider;
 import org.istanas.ops.OpsPlugin;
-import org.istanas.ops.network.NetworkEngine;
+import org.istanas.api.network.NetworkEngine;
 import org.istanas.solvers.ista.FistaSolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;

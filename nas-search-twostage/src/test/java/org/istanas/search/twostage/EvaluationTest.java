@@ -15,10 +15,10 @@ import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.RunFolder;
 import org.istanas.ops.OpsPlugin;
-import org.istanas.search.twostage.eval.Evaluation;
-import org.istanas.search.twostage.eval.EvaluationConfig;
-import org.istanas.search.twostage.eval.EvaluationPresets;
-import org.istanas.search.twostage.eval.EvaluationResult;
+import org.istanas.search.toolkit.eval.Evaluation;
+import org.istanas.search.toolkit.eval.EvaluationConfig;
+import org.istanas.search.toolkit.eval.EvaluationPresets;
+import org.istanas.search.toolkit.eval.EvaluationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

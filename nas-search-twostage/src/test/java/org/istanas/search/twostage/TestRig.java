@@ -20,17 +20,17 @@ import org.istanas.api.search.SearchContext;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.data.synthetic.SyntheticProvider;
 import org.istanas.ops.OpsPlugin;
-import org.istanas.ops.network.DenseSearchNetwork;
+import org.istanas.api.network.DenseSearchNetwork;
 import org.istanas.ops.engine.Nd4jEngine;
-import org.istanas.ops.network.NetworkEngine;
-import org.istanas.ops.network.OneStageNetwork;
-import org.istanas.ops.network.Optimizer;
-import org.istanas.ops.network.ParameterGroup;
-import org.istanas.ops.network.SearchNetworkSpec;
-import org.istanas.ops.network.SparseSearchNetwork;
-import org.istanas.ops.network.StepResult;
-import org.istanas.ops.network.TargetNetwork;
-import org.istanas.ops.network.TargetNetworkSpec;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.OneStageNetwork;
+import org.istanas.api.network.Optimizer;
+import org.istanas.api.network.ParameterGroup;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.SparseSearchNetwork;
+import org.istanas.api.network.StepResult;
+import org.istanas.api.network.TargetNetwork;
+import org.istanas.api.network.TargetNetworkSpec;
 import org.istanas.solvers.ista.FistaSolver;
 
 /** Real pieces for strategy tests: the ND4J engine, a tiny synthetic dataset, the paper's ops and FISTA. */

@@ -13,7 +13,7 @@ import org.istanas.api.solver.LassoProblem;
 import org.istanas.api.solver.Recovery;
 import org.istanas.api.solver.SolverLimits;
 import org.istanas.api.solver.SparseSolver;
-import org.istanas.solvers.support.Supports;
+import org.istanas.api.solver.Supports;
 
 /**
  * The logic of {@code istanas recover --solver NAME --matrix A.csv --b b.csv [--lambda 1e-5] [--sparsity 2] [--json]}:

@@ -12,7 +12,7 @@ import org.istanas.api.solver.SparseSolver;
 import org.istanas.solvers.LassoObjective;
 import org.istanas.solvers.ProblemChecks;
 import org.istanas.solvers.matrix.DenseMatrices;
-import org.istanas.solvers.support.Supports;
+import org.istanas.api.solver.Supports;
 
 /**
  * {@code l0-mip}: exact sparse recovery, min ||Az - b||₁ subject to ||z||₀ ≤ s (s = the problem's sparsity), as a

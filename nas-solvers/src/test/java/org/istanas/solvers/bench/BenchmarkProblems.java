@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.istanas.api.solver.LassoProblem;
 import org.istanas.api.solver.SolverLimits;
 import org.istanas.solvers.matrix.DenseMatrices;
-import org.istanas.solvers.matrix.MeasurementMatrices;
+import org.istanas.api.solver.MeasurementMatrices;
 
 /**
  * The benchmark workloads, all seeded.

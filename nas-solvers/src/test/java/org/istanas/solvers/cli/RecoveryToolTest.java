@@ -18,7 +18,7 @@ import org.istanas.api.solver.SolverLimits;
 import org.istanas.api.solver.SparseSolver;
 import org.istanas.solvers.Planted;
 import org.istanas.solvers.SolversPlugin;
-import org.istanas.solvers.matrix.MeasurementMatrices;
+import org.istanas.api.solver.MeasurementMatrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,7 +9,7 @@ import org.istanas.api.solver.Recovery;
 import org.istanas.api.solver.SolverLimits;
 import org.istanas.solvers.Planted;
 import org.istanas.solvers.matrix.DenseMatrices;
-import org.istanas.solvers.matrix.MeasurementMatrices;
+import org.istanas.api.solver.MeasurementMatrices;
 import org.istanas.solvers.support.LassoOptimality;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,5 +1,6 @@
 package org.istanas.solvers.matrix;
 
+import org.istanas.api.solver.MeasurementMatrices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.istanas.ops.engine.nn.Param;
-import org.istanas.ops.network.Optimizer;
+import org.istanas.api.network.Optimizer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.istanas.ops.engine.nn.Param;
-import org.istanas.ops.network.ParameterGroup;
+import org.istanas.api.network.ParameterGroup;
 
 /** The engine's {@link ParameterGroup}: a live, stably ordered list of {@link Param}s. */
 public final class ParamGroup implements ParameterGroup {

@@ -13,10 +13,10 @@ import org.istanas.api.run.Seeds;
 import org.istanas.ops.engine.nn.Param;
 import org.istanas.ops.engine.optim.ParamGroup;
 import org.istanas.ops.engine.optim.StateIO;
-import org.istanas.ops.network.ParameterGroup;
-import org.istanas.ops.network.SearchNetworkSpec;
-import org.istanas.ops.network.SparseSearchNetwork;
-import org.istanas.ops.network.StepResult;
+import org.istanas.api.network.ParameterGroup;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.SparseSearchNetwork;
+import org.istanas.api.network.StepResult;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -4,7 +4,7 @@ import java.util.List;
 import org.istanas.api.data.ImageShape;
 import org.istanas.api.genotype.Genotype;
 import org.istanas.ops.engine.nn.Linear;
-import org.istanas.ops.network.TargetNetwork;
+import org.istanas.api.network.TargetNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** A stand-alone network of a genotype on the ND4J layer stack; built by {@link TargetNetworks}. */

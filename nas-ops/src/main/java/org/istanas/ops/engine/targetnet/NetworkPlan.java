@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.function.ToIntFunction;
-import org.istanas.ops.network.TargetNetworkSpec.Layout;
+import org.istanas.api.network.TargetNetworkSpec.Layout;
 
 /**
  * Channel bookkeeping of the DARTS network skeleton ({@code NetworkCIFAR}/{@code NetworkImageNet}): reductions at

@@ -14,8 +14,8 @@ import org.istanas.ops.candidates.Blocks;
 import org.istanas.ops.engine.nn.Layer;
 import org.istanas.ops.engine.nn.LayerFactory;
 import org.istanas.ops.engine.nn.Sequential;
-import org.istanas.ops.network.TargetNetworkSpec;
-import org.istanas.ops.network.TargetNetworkSpec.Layout;
+import org.istanas.api.network.TargetNetworkSpec;
+import org.istanas.api.network.TargetNetworkSpec.Layout;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

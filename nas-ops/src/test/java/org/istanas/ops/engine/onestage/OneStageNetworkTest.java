@@ -25,9 +25,9 @@ import org.istanas.ops.engine.targetnet.Cell;
 import org.istanas.ops.engine.targetnet.Edge;
 import org.istanas.ops.engine.targetnet.Nd4jTargetNetwork;
 import org.istanas.ops.engine.targetnet.OpLayers;
-import org.istanas.ops.network.SearchNetworkSpec;
-import org.istanas.ops.network.TargetNetwork;
-import org.istanas.ops.network.TargetNetworkSpec.Layout;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.TargetNetwork;
+import org.istanas.api.network.TargetNetworkSpec.Layout;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -116,7 +116,7 @@ final class OneStageNetworkTest {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 folded.writeState(new DataOutputStream(bytes));
                 // as evaluate --test-only does: rebuild from the genotype alone (one-stage BN layout), then load
-                var targetSpec = new org.istanas.ops.network.TargetNetworkSpec(folded.genotype(), Layout.CIFAR, CIFAR,
+                var targetSpec = new org.istanas.api.network.TargetNetworkSpec(folded.genotype(), Layout.CIFAR, CIFAR,
                         4, 4, 3, 0.4, true, org.istanas.ops.tools.ParameterCounter.builtIn().operations(), 99);
                 try (TargetNetwork loaded = new org.istanas.ops.engine.Nd4jEngine().targetNetwork(targetSpec)) {
                     assertThat(loaded.logits(batch)).isNotEqualTo(folded.logits(batch));

@@ -8,8 +8,8 @@ import org.istanas.api.genotype.CellType;
 import org.istanas.ops.engine.Nd4jEngine;
 import org.istanas.ops.engine.Precision;
 import org.istanas.ops.engine.optim.ParamGroup;
-import org.istanas.ops.network.DenseSearchNetwork;
-import org.istanas.ops.network.SearchNetworkSpec;
+import org.istanas.api.network.DenseSearchNetwork;
+import org.istanas.api.network.SearchNetworkSpec;
 import org.junit.jupiter.api.Test;
 
 final class DenseSearchNetworkTest {

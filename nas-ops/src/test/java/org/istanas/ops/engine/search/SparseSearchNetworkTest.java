@@ -17,9 +17,9 @@ import org.istanas.ops.engine.Nd4jEngine;
 import org.istanas.ops.engine.Precision;
 import org.istanas.ops.engine.nn.Param;
 import org.istanas.ops.engine.optim.ParamGroup;
-import org.istanas.ops.network.Optimizer;
-import org.istanas.ops.network.SearchNetworkSpec;
-import org.istanas.ops.network.SparseSearchNetwork;
+import org.istanas.api.network.Optimizer;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.SparseSearchNetwork;
 import org.junit.jupiter.api.Test;
 
 final class SparseSearchNetworkTest {

@@ -7,8 +7,8 @@ import org.istanas.api.data.ImageShape;
 import org.istanas.api.genotype.CellType;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.ops.OpsPlugin;
-import org.istanas.ops.network.SearchNetworkSpec;
-import org.istanas.ops.network.SparseSearchNetwork;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.SparseSearchNetwork;
 
 /** Small networks and data for fast exact tests. */
 final class TinyNets {

@@ -1,7 +1,0 @@
-package org.istanas.ops.network;
-
-/** A set of trainable tensors with their gradient buffers, as one optimizer updates them. Engine-owned. */
-public interface ParameterGroup {
-    /** Number of scalar parameters. */
-    long size();
-}

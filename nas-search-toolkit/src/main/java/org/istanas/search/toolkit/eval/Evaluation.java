@@ -1,0 +1,157 @@
+package org.istanas.search.toolkit.eval;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.istanas.api.data.ImageDataset;
+import org.istanas.api.genotype.Genotype;
+import org.istanas.api.genotype.GenotypeJson;
+import org.istanas.api.op.CandidateOperation;
+import org.istanas.api.run.AtomicFiles;
+import org.istanas.api.run.ProgressListener;
+import org.istanas.api.run.RunFolder;
+import org.istanas.api.run.Seeds;
+import org.istanas.data.pipeline.Augmentation;
+import org.istanas.data.pipeline.BatchLoader;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.StepResult;
+import org.istanas.api.network.TargetNetwork;
+import org.istanas.api.network.TargetNetworkSpec;
+import org.istanas.search.toolkit.training.TrainingLoop;
+
+/**
+ * Retrains a genotype's target network from scratch and measures test accuracy; the run folder gets metrics.csv,
+ * checkpoints, the trained model ({@code model.bin}) and result.json, besides the config and provenance the caller
+ * writes. {@link #testOnly} reloads a saved model and measures it again.
+ */
+public final class Evaluation {
+    /** The trained network's state in the run folder. */
+    public static final String MODEL = "model.bin";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final EvaluationConfig config;
+    private final Genotype genotype;
+    private final ImageDataset dataset;
+    private final Map<String, CandidateOperation> operations;
+    private final NetworkEngine engine;
+
+    public Evaluation(EvaluationConfig config, Genotype genotype, ImageDataset dataset,
+                      Map<String, CandidateOperation> operations, NetworkEngine engine) {
+        this.config = Objects.requireNonNull(config, "config is null");
+        this.genotype = Objects.requireNonNull(genotype, "genotype is null");
+        this.dataset = Objects.requireNonNull(dataset, "dataset is null");
+        this.operations = Map.copyOf(operations);
+        this.engine = Objects.requireNonNull(engine, "engine is null");
+        for (var type : org.istanas.api.genotype.CellType.values()) {
+            for (var edge : genotype.edges(type)) {
+                if (!operations.containsKey(edge.op())) {
+                    throw new IllegalArgumentException("genotype uses operation '" + edge.op()
+                            + "', which no loaded plugin provides; known: " + operations.keySet());
+                }
+            }
+        }
+    }
+
+    /** Trains from scratch ({@code resume = false}) or continues from the folder's last checkpoint. */
+    public EvaluationResult train(RunFolder folder, long seed, ProgressListener listener, boolean resume)
+            throws IOException {
+        try (TargetNetwork network = build(seed)) {
+            EvaluationJob job = new EvaluationJob(config, dataset, engine, network, seed);
+            try {
+                listener.runStarted("evaluation: " + config.layers() + " cells x " + config.channels() + " channels, "
+                        + network.parameterCount() + " parameters, " + config.epochs() + " epochs of "
+                        + job.stepsPerEpoch() + " steps, run folder " + folder, config.epochs());
+                new TrainingLoop(folder, listener, config.checkpointEverySteps(), config.keepCheckpoints())
+                        .run(job, resume);
+            } finally {
+                job.closeData();
+            }
+            saveModel(folder, network);
+            EvaluationResult result = new EvaluationResult(genotype, seed, config.epochs(), job.lastTestAccuracy(),
+                    job.lastTestLoss(), network.parameterCount(), folder.root());
+            writeResult(folder, result, "train");
+            listener.runFinished(String.format(java.util.Locale.ROOT, "evaluation finished: test accuracy %.2f%%",
+                    100 * result.testAccuracy()));
+            return result;
+        }
+    }
+
+    /** Loads {@code model.bin} of a finished evaluation and measures its test accuracy again. */
+    public EvaluationResult testOnly(RunFolder folder, long seed) throws IOException {
+        try (TargetNetwork network = build(seed)) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                    Files.newInputStream(folder.file(MODEL))))) {
+                network.readState(in);
+            } catch (NoSuchFileException e) {
+                throw new IOException("run folder " + folder + " has no " + MODEL + "; train it first (istanas evaluate"
+                        + " without --test-only)", e);
+            }
+            StepResult test = test(network, dataset, config);
+            return new EvaluationResult(genotype, seed, config.epochs(), test.accuracy(), test.loss(),
+                    network.parameterCount(), folder.root());
+        }
+    }
+
+    private TargetNetwork build(long seed) {
+        return engine.targetNetwork(new TargetNetworkSpec(genotype, layout(config), dataset.shape(),
+                dataset.numClasses(), config.channels(), config.layers(), config.auxiliaryWeight(), config.oneStageBn(),
+                operations,
+                Seeds.derive(seed, "weights")));
+    }
+
+    private static TargetNetworkSpec.Layout layout(EvaluationConfig config) {
+        return config.network().equals("imagenet") ? TargetNetworkSpec.Layout.IMAGENET : TargetNetworkSpec.Layout.CIFAR;
+    }
+
+    /** Mean loss and accuracy on the (used part of the) test split, inference mode. */
+    static StepResult test(TargetNetwork network, ImageDataset dataset, EvaluationConfig config) {
+        int[] indices = EvaluationJob.firstIndices(dataset.test(), config.testImages(), "testImages");
+        double lossSum = 0;
+        int correct = 0;
+        int images = 0;
+        try (BatchLoader loader = BatchLoader.over(dataset.test(), dataset.mean(), dataset.std()).indices(indices)
+                .batchSize(config.batchSize()).shuffle(false).seed(0).epoch(0).dropLast(false)
+                .augmentation(Augmentation.forEvaluation(dataset)).workers(config.loaderWorkers()).build()) {
+            while (loader.hasNext()) {
+                StepResult r = network.evaluate(loader.next());
+                lossSum += r.loss() * r.size();
+                correct += r.correct();
+                images += r.size();
+            }
+        } catch (Exception e) {
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
+        return new StepResult(lossSum / images, correct, images);
+    }
+
+    private static void saveModel(RunFolder folder, TargetNetwork network) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 22);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            network.writeState(out);
+        }
+        AtomicFiles.write(folder.file(MODEL), bytes.toByteArray());
+    }
+
+    private static void writeResult(RunFolder folder, EvaluationResult result, String mode) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("mode", mode);
+        json.put("seed", result.seed());
+        json.put("epochs", result.epochs());
+        json.put("testAccuracy", result.testAccuracy());
+        json.put("testLoss", result.testLoss());
+        json.put("parameters", result.parameters());
+        json.put("genotype", GenotypeJson.toTree(result.genotype()));
+        AtomicFiles.write(folder.result(), JSON.writeValueAsString(json) + "\n");
+        GenotypeJson.write(folder.genotype(), result.genotype());
+    }
+}

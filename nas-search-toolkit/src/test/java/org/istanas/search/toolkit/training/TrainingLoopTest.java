@@ -1,0 +1,211 @@
+package org.istanas.search.toolkit.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.istanas.api.run.CheckpointStore;
+import org.istanas.api.run.DivergenceException;
+import org.istanas.api.run.MetricsTable;
+import org.istanas.api.run.ProgressListener;
+import org.istanas.api.run.RunFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class TrainingLoopTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * Least-squares regression y = w.x trained by SGD with momentum on a seeded stream of samples: a small real
+     * training job whose every step depends on the state the checkpoint must carry (w and the momentum buffer).
+     */
+    static final class RegressionJob implements TrainingJob {
+        private static final double[] TRUE_W = {1.5, -2.0, 0.5};
+        private final long seed;
+        private final double learningRate;
+        private final int nanAtGlobalStep;
+        double[] w = new double[3];
+        double[] velocity = new double[3];
+
+        RegressionJob(long seed, double learningRate, int nanAtGlobalStep) {
+            this.seed = seed;
+            this.learningRate = learningRate;
+            this.nanAtGlobalStep = nanAtGlobalStep;
+        }
+
+        @Override
+        public String kind() {
+            return "regression";
+        }
+
+        @Override
+        public int epochs() {
+            return 4;
+        }
+
+        @Override
+        public int stepsPerEpoch() {
+            return 6;
+        }
+
+        @Override
+        public List<String> metricColumns() {
+            return List.of("train_loss", "w0");
+        }
+
+        @Override
+        public List<String> codeColumns() {
+            return List.of("w0", "w1", "w2");
+        }
+
+        @Override
+        public void startEpoch(int epoch, int startStep) {
+        }
+
+        @Override
+        public StepOutcome step(int epoch, int step) {
+            int global = epoch * stepsPerEpoch() + step;
+            SplittableRandom random = new SplittableRandom(seed * 1_000 + global);
+            double[] grad = new double[3];
+            double loss = 0;
+            int correct = 0;
+            int batch = 8;
+            for (int i = 0; i < batch; i++) {
+                double[] x = {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
+                double y = dot(TRUE_W, x) + 0.1 * random.nextGaussian();
+                double err = dot(w, x) - y;
+                loss += err * err / batch;
+                correct += Math.abs(err) < 0.5 ? 1 : 0;
+                for (int d = 0; d < 3; d++) {
+                    grad[d] += 2 * err * x[d] / batch;
+                }
+            }
+            for (int d = 0; d < 3; d++) {
+                velocity[d] = 0.9 * velocity[d] + grad[d];
+                w[d] -= learningRate * velocity[d];
+            }
+            return StepOutcome.of(global == nanAtGlobalStep ? Double.NaN : loss, correct, batch);
+        }
+
+        @Override
+        public EpochResult finishEpoch(int epoch, EpochTotals totals) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("train_loss", totals.meanLoss());
+            m.put("w0", w[0]);
+            return new EpochResult(m, Map.of(), List.of(w[0], w[1], w[2]), "");
+        }
+
+        @Override
+        public void writeState(DataOutputStream out) throws IOException {
+            for (int d = 0; d < 3; d++) {
+                out.writeDouble(w[d]);
+                out.writeDouble(velocity[d]);
+            }
+        }
+
+        @Override
+        public void readState(DataInputStream in) throws IOException {
+            for (int d = 0; d < 3; d++) {
+                w[d] = in.readDouble();
+                velocity[d] = in.readDouble();
+            }
+        }
+
+        private static double dot(double[] a, double[] b) {
+            return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+        }
+    }
+
+    /** Throws at the first checkpoint written inside epoch {@code epoch}: the process "dies" there, no clean-up. */
+    static final class KillAfterCheckpoint implements ProgressListener {
+        private final int epoch;
+
+        KillAfterCheckpoint(int epoch) {
+            this.epoch = epoch;
+        }
+
+        @Override
+        public void checkpointSaved(Path file, int e, int step) {
+            if (e == epoch && step > 0) {
+                throw new SimulatedKill();
+            }
+        }
+    }
+
+    static final class SimulatedKill extends RuntimeException {
+    }
+
+    @Test
+    void resumedRunEndsExactlyLikeAnUninterruptedOne() throws IOException {
+        RunFolder whole = RunFolder.create(dir.resolve("whole"));
+        RegressionJob reference = new RegressionJob(7, 0.05, -1);
+        new TrainingLoop(whole, ProgressListener.NONE, 4, 2).run(reference, false);
+
+        RunFolder killed = RunFolder.create(dir.resolve("killed"));
+        assertThatThrownBy(() -> new TrainingLoop(killed, new KillAfterCheckpoint(2), 4, 2)
+                .run(new RegressionJob(7, 0.05, -1), false)).isInstanceOf(SimulatedKill.class);
+        assertThat(metricsWithoutTime(killed)).hasSize(2);
+
+        RegressionJob resumed = new RegressionJob(7, 0.05, -1);
+        new TrainingLoop(killed, ProgressListener.NONE, 4, 2).run(resumed, true);
+
+        assertThat(resumed.w).containsExactly(reference.w);
+        assertThat(metricsWithoutTime(killed)).isEqualTo(metricsWithoutTime(whole)).hasSize(4);
+        assertThat(new MetricsTable(killed.codes(), List.of("epoch", "w0", "w1", "w2")).rows())
+                .isEqualTo(new MetricsTable(whole.codes(), List.of("epoch", "w0", "w1", "w2")).rows());
+        // the job really learned: the last epoch's loss is far below the first one's
+        List<List<String>> rows = metricsWithoutTime(whole);
+        assertThat(Double.parseDouble(rows.get(3).get(1))).isLessThan(Double.parseDouble(rows.get(0).get(1)) / 4);
+    }
+
+    @Test
+    void resumingTwiceFromAFinishedRunChangesNothing() throws IOException {
+        RunFolder folder = RunFolder.create(dir.resolve("done"));
+        RegressionJob job = new RegressionJob(3, 0.05, -1);
+        new TrainingLoop(folder, ProgressListener.NONE, 0, 1).run(job, false);
+        List<List<String>> before = metricsWithoutTime(folder);
+        RegressionJob again = new RegressionJob(3, 0.05, -1);
+        new TrainingLoop(folder, ProgressListener.NONE, 0, 1).run(again, true);
+        assertThat(metricsWithoutTime(folder)).isEqualTo(before);
+        assertThat(again.w).containsExactly(job.w);
+    }
+
+    @Test
+    void nonFiniteLossStopsAndKeepsTheLastGoodCheckpoint() throws IOException {
+        RunFolder folder = RunFolder.create(dir.resolve("nan"));
+        // global step 9 = epoch 1, batch 3; checkpoints every 2 batches: last good one is epoch 1 step 2
+        assertThatThrownBy(() -> new TrainingLoop(folder, ProgressListener.NONE, 2, 5)
+                .run(new RegressionJob(1, 0.05, 9), false))
+                .isInstanceOf(DivergenceException.class)
+                .hasMessageContaining("training loss is NaN at epoch 2 batch 4");
+        var latest = new CheckpointStore(folder.checkpoints(), 5).latest().orElseThrow();
+        assertThat(latest.epoch()).isEqualTo(1);
+        assertThat(latest.step()).isEqualTo(2);
+        assertThat(metricsWithoutTime(folder)).hasSize(1);
+    }
+
+    @Test
+    void resumeWithoutCheckpointSaysSo() throws IOException {
+        RunFolder folder = RunFolder.create(dir.resolve("empty"));
+        assertThatThrownBy(() -> new TrainingLoop(folder, ProgressListener.NONE, 0, 1)
+                .run(new RegressionJob(1, 0.05, -1), true)).hasMessageContaining("no readable checkpoint");
+    }
+
+    private static List<List<String>> metricsWithoutTime(RunFolder folder) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : new MetricsTable(folder.metrics(),
+                List.of("epoch", "train_loss", "w0", TrainingLoop.SECONDS)).rows()) {
+            rows.add(row.subList(0, row.size() - 1));
+        }
+        return rows;
+    }
+}
