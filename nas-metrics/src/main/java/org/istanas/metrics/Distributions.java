@@ -1,21 +1,25 @@
 package org.istanas.metrics;
 
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
+
 /**
- * Tail probabilities for the significance tests, built on {@link SpecialFunctions} so that nas-metrics needs no
- * numerics library at run time (tests compare them with Commons Math).
+ * Tail probabilities for the significance tests: the normal and Student's t tails from Apache Commons Statistics
+ * (their survival functions keep full relative accuracy far into the tails), and the exact null distribution of
+ * Kendall's statistic, which no library provides.
  */
 final class Distributions {
-    private static final double SQRT2 = Math.sqrt(2.0);
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private Distributions() {
     }
 
-    /** {@code P(|Z| >= |z|)} for a standard normal Z, i.e. {@code erfc(|z| / sqrt 2)}. */
+    /** {@code P(|Z| >= |z|)} for a standard normal Z. */
     static double normalTwoSidedP(double z) {
         if (Double.isNaN(z)) {
             return Double.NaN;
         }
-        return Math.min(1.0, SpecialFunctions.erfc(Math.abs(z) / SQRT2));
+        return Math.min(1.0, 2 * STANDARD_NORMAL.survivalProbability(Math.abs(z)));
     }
 
     /**
@@ -47,7 +51,7 @@ final class Distributions {
         return Math.min(1.0, sum);
     }
 
-    /** {@code P(|T| >= |t|)} for Student's T with {@code df} degrees of freedom: {@code I_{df/(df+t^2)}(df/2, 1/2)}. */
+    /** {@code P(|T| >= |t|)} for Student's T with {@code df} degrees of freedom. */
     static double studentTTwoSidedP(double t, double df) {
         if (Double.isNaN(t) || !(df > 0)) {
             return Double.NaN;
@@ -55,6 +59,6 @@ final class Distributions {
         if (Double.isInfinite(t)) {
             return 0.0;
         }
-        return Math.min(1.0, SpecialFunctions.regularizedBeta(df / (df + t * t), df / 2.0, 0.5));
+        return Math.min(1.0, 2 * TDistribution.of(df).survivalProbability(Math.abs(t)));
     }
 }
