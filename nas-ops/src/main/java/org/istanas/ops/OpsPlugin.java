@@ -7,6 +7,7 @@ import org.istanas.api.space.darts.DartsSpace;
 import org.istanas.api.space.nb201.Nb201Space;
 import org.istanas.api.spi.NasPlugin;
 import org.istanas.ops.candidates.DilConv;
+import org.istanas.ops.nb201.Nd4jNb201Networks;
 import org.istanas.ops.candidates.PoolOperation;
 import org.istanas.ops.candidates.SepConv;
 import org.istanas.ops.candidates.SkipConnect;
@@ -27,6 +28,6 @@ public final class OpsPlugin implements NasPlugin {
     /** The built-in spaces; their operations are looked up by name, so plugin spaces may reuse these. */
     @Override
     public List<SearchSpace> searchSpaces() {
-        return List.of(new DartsSpace(), new Nb201Space());
+        return List.of(new DartsSpace(), new Nb201Space(new Nd4jNb201Networks()));
     }
 }
