@@ -7,10 +7,10 @@ import org.istanas.api.space.darts.DartsSpace;
 import org.istanas.api.space.nb201.Nb201Space;
 import org.istanas.api.spi.NasPlugin;
 import org.istanas.ops.candidates.DilConv;
-import org.istanas.ops.nb201.Nd4jNb201Networks;
 import org.istanas.ops.candidates.PoolOperation;
 import org.istanas.ops.candidates.SepConv;
 import org.istanas.ops.candidates.SkipConnect;
+import org.istanas.ops.nb201.Nd4jNb201Networks;
 
 /** Registers the seven DARTS candidate operations, in {@link Primitives#PAPER} order, and the built-in search spaces. */
 public final class OpsPlugin implements NasPlugin {

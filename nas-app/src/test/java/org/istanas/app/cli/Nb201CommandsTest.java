@@ -100,6 +100,18 @@ final class Nb201CommandsTest {
     }
 
     @Test
+    void paramsCountsTheNb201Network() {
+        MainTest.Result resnet = MainTest.run("params", "--genotype", RESNET);
+        assertThat(resnet.exitCode()).as(resnet.err()).isZero();
+        assertThat(resnet.out()).endsWith("\n559386\n");
+        MainTest.Result c100 = MainTest.run("params", "--space", "nas-bench-201", "--genotype", BEST, "--classes", "100");
+        assertThat(c100.out()).endsWith("\n1537396\n");
+        MainTest.Result wrong = MainTest.run("params", "--genotype", RESNET, "--channels", "36");
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.err()).contains("only --classes applies");
+    }
+
+    @Test
     void searchNamesItsSpaceAndOperations() {
         MainTest.Result space = MainTest.run("search", "--space", "nas-bench-201", "--preset", "smoke",
                 "--out", dir.resolve("nb").toString());
