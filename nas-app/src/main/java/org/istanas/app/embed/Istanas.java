@@ -12,7 +12,6 @@ import org.istanas.api.config.ConfigLoader;
 import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeJson;
-import org.istanas.api.genotype.Genotypes;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.Provenance;
@@ -23,6 +22,7 @@ import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
 import org.istanas.api.space.SearchSpace;
+import org.istanas.api.space.SpaceGenotypes;
 import org.istanas.api.spi.PluginCatalog;
 import org.istanas.app.plugin.PluginLoader;
 import org.istanas.app.plugin.PluginRegistry;
@@ -84,7 +84,13 @@ public final class Istanas {
 
     /** Retraining of a built-in genotype name (e.g. {@code ISTA_TWOSTAGE}) or a genotype.json file. */
     public EvaluationBuilder evaluate(String nameOrFile) {
-        return new EvaluationBuilder(this, Genotypes.resolve(nameOrFile));
+        org.istanas.api.space.Architecture architecture = SpaceGenotypes.resolve(nameOrFile, null, catalog::space);
+        if (!(architecture instanceof Genotype genotype)) {
+            throw new IllegalArgumentException(nameOrFile + ": a " + architecture.space() + " architecture; evaluate "
+                    + "trains darts genotypes only so far (stand-alone training of other spaces is not wired yet; "
+                    + "'istanas params' counts their networks)");
+        }
+        return new EvaluationBuilder(this, genotype);
     }
 
     /** Whether a run folder holds a {@code search} or an {@code evaluate} run. */

@@ -112,6 +112,16 @@ final class Nb201CommandsTest {
     }
 
     @Test
+    void evaluateRefusesNb201CellsClearly() {
+        MainTest.Result result = MainTest.run("evaluate", "--genotype", RESNET, "--preset", "smoke",
+                "--out", dir.resolve("ev").toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("istanas: " + RESNET + ": a nas-bench-201 architecture; evaluate trains "
+                + "darts genotypes only so far");
+        assertThat(dir.resolve("ev")).doesNotExist();
+    }
+
+    @Test
     void searchNamesItsSpaceAndOperations() {
         MainTest.Result space = MainTest.run("search", "--space", "nas-bench-201", "--preset", "smoke",
                 "--out", dir.resolve("nb").toString());
