@@ -2,6 +2,7 @@ package org.istanas.api.genotype;
 
 import java.util.List;
 import java.util.Objects;
+import org.istanas.api.space.Architecture;
 
 /**
  * A discovered cell architecture: for each cell type, two {@link GenotypeEdge}s per intermediate node (node k
@@ -13,13 +14,21 @@ import java.util.Objects;
  * {@link GenotypeValidator#checkOperations}, since which operations exist depends on the loaded plugins.
  */
 public record Genotype(List<GenotypeEdge> normal, List<Integer> normalConcat,
-                       List<GenotypeEdge> reduce, List<Integer> reduceConcat) {
+                       List<GenotypeEdge> reduce, List<Integer> reduceConcat) implements Architecture {
+    /** Name of the DARTS search space, whose architectures these are. */
+    public static final String SPACE = "darts";
+
     public Genotype {
         normal = List.copyOf(Objects.requireNonNull(normal, "normal is null"));
         normalConcat = List.copyOf(Objects.requireNonNull(normalConcat, "normalConcat is null"));
         reduce = List.copyOf(Objects.requireNonNull(reduce, "reduce is null"));
         reduceConcat = List.copyOf(Objects.requireNonNull(reduceConcat, "reduceConcat is null"));
         GenotypeValidator.checkStructure(normal, normalConcat, reduce, reduceConcat);
+    }
+
+    @Override
+    public String space() {
+        return SPACE;
     }
 
     public List<GenotypeEdge> edges(CellType type) {

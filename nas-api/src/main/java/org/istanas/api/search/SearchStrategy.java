@@ -37,6 +37,14 @@ public interface SearchStrategy extends Named {
         throw new IllegalArgumentException("unknown preset '" + name + "' for strategy " + name() + "; known: " + presets());
     }
 
+    /**
+     * The search spaces this strategy can search ({@link org.istanas.api.space.SearchSpace#name()}); the framework
+     * refuses other spaces before it creates a run folder.
+     */
+    default List<String> spaces() {
+        return List.of("darts");
+    }
+
     /** Runs a new search in the (fresh) run folder of the context. */
     SearchOutcome search(SearchContext context) throws IOException;
 

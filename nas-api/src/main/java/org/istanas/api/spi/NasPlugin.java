@@ -6,6 +6,7 @@ import org.istanas.api.data.DatasetProvider;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
+import org.istanas.api.space.SearchSpace;
 
 /**
  * The one entry point of a plugin jar, found by {@link java.util.ServiceLoader} through
@@ -31,6 +32,11 @@ public interface NasPlugin {
 
     /** Image datasets, e.g. {@code cifar10}, {@code synthetic}. */
     default List<DatasetProvider> datasets() {
+        return List.of();
+    }
+
+    /** Cell search spaces, e.g. {@code darts}, {@code nas-bench-201}. */
+    default List<SearchSpace> searchSpaces() {
         return List.of();
     }
 }

@@ -1,10 +1,12 @@
 package org.istanas.api.spi;
 
 import java.util.List;
+import org.istanas.api.Named;
 import org.istanas.api.data.DatasetProvider;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
+import org.istanas.api.space.SearchSpace;
 
 /**
  * Everything the loaded plugins contribute, looked up by name. Lookups of an unknown name throw
@@ -27,4 +29,16 @@ public interface PluginCatalog {
     List<SparseSolver> solvers();
 
     List<DatasetProvider> datasets();
+
+    /** The loaded search spaces, sorted by name. */
+    default List<SearchSpace> spaces() {
+        return List.of();
+    }
+
+    /** The search space named {@code name}; {@code unknown search space 'x'; known: [darts, nas-bench-201]}. */
+    default SearchSpace space(String name) {
+        return spaces().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown search space '" + name + "'; known: "
+                        + spaces().stream().map(Named::name).sorted().toList()));
+    }
 }

@@ -12,6 +12,9 @@ import org.istanas.api.genotype.GenotypeJson;
 import org.istanas.api.genotype.GenotypeText;
 import org.istanas.api.genotype.GenotypeValidator;
 import org.istanas.api.genotype.Genotypes;
+import org.istanas.api.space.Architecture;
+import org.istanas.api.space.SearchSpace;
+import org.istanas.api.space.SpaceGenotypes;
 import org.istanas.api.spi.PluginCatalog;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -33,6 +36,11 @@ public final class GenotypeShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME|FILE", description = "A built-in genotype name or a genotype JSON file.")
     String genotype;
 
+    @Option(names = "--space", paramLabel = "NAME",
+            description = "Search space of the genotype (default: from the file's \"space\" field; darts for "
+                    + "built-in names and older files; nas-bench-201 for strings starting with '|').")
+    String space;
+
     @ArgGroup(exclusive = true)
     Format format = new Format();
 
@@ -51,6 +59,10 @@ public final class GenotypeShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Architecture architecture = SpaceGenotypes.resolve(genotype, space, catalog::space);
+        if (!(architecture instanceof Genotype)) {
+            return show(catalog.space(architecture.space()), architecture);
+        }
         Genotype resolved = Genotypes.resolve(genotype);
         List<String> operations = catalog.operations().stream().map(Named::name).toList();
         if (!operations.isEmpty()) {
@@ -70,6 +82,25 @@ public final class GenotypeShowCommand implements Callable<Integer> {
             out.println("Genotype " + genotype + (name != null && !name.equals(genotype) ? " (= " + name + ")" : ""));
             out.println();
             out.print(GenotypeText.render(resolved));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Any space other than darts: its own codec and renderings. */
+    private int show(SearchSpace searchSpace, Architecture architecture) {
+        try {
+            searchSpace.checkOperations(architecture, searchSpace.operations());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(genotype + ": " + e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format != null && format.dot) {
+            out.print(searchSpace.dot(architecture));
+        } else if (format != null && format.json) {
+            out.print(searchSpace.toJson(architecture));
+        } else {
+            out.print(searchSpace.text(architecture));
         }
         out.flush();
         return 0;

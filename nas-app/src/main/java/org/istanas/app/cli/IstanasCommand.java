@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
             RankCommand.class,
             ParamsCommand.class,
             BenchCommand.class,
+            BenchmarkCommand.class,
             ConsistencyCommand.class,
             CommandLine.HelpCommand.class,
         })

@@ -7,8 +7,14 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.istanas.api.genotype.Genotype;
-import org.istanas.api.genotype.Genotypes;
+import org.istanas.api.data.ImageShape;
 import org.istanas.api.op.CandidateOperation;
+import org.istanas.api.space.Architecture;
+import org.istanas.api.space.SearchSpace;
+import org.istanas.api.space.SpaceGenotypes;
+import org.istanas.api.space.SpaceNetworks;
+import org.istanas.api.space.StandaloneModel;
+import org.istanas.api.space.StandaloneRequest;
 import org.istanas.api.spi.PluginCatalog;
 import org.istanas.ops.OpsPlugin;
 import org.istanas.api.network.TargetNetworkSpec.Layout;
@@ -35,6 +41,11 @@ public final class ParamsCommand implements Callable<Integer> {
     @Option(names = "--genotype", required = true, paramLabel = "NAME|FILE",
             description = "A built-in genotype name or a genotype JSON file.")
     String genotype;
+
+    @Option(names = "--space", paramLabel = "NAME",
+            description = "Search space of the genotype (default: inferred; darts for built-in names, nas-bench-201 "
+                    + "for strings starting with '|').")
+    String space;
 
     @Option(names = "--network", paramLabel = "cifar|imagenet", defaultValue = "cifar",
             description = "Network layout: cifar (3x3 stem) or imagenet (three stride-2 stem convolutions). "
@@ -71,8 +82,12 @@ public final class ParamsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Architecture architecture = SpaceGenotypes.resolve(genotype, space, catalog::space);
+        if (!(architecture instanceof Genotype)) {
+            return countOther(catalog.space(architecture.space()), architecture);
+        }
         Layout layout = layout();
-        Genotype resolved = Genotypes.resolve(genotype);
+        Genotype resolved = (Genotype) architecture;
         List<CandidateOperation> operations = catalog.operations().isEmpty() ? OpsPlugin.paperOperations()
                 : catalog.operations();
         ParameterCounter.Request request = ParameterCounter.Request.defaults(resolved, layout)
@@ -96,6 +111,28 @@ public final class ParamsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s, %s network: %d channels, %d cells, %d classes%s, auxiliary head %s: %.3fM%n",
                 genotype, layout.name().toLowerCase(Locale.ROOT), request.channels(), request.layers(),
                 request.classes(), oneStageBn ? ", one-stage BN" : "", withAux ? "included" : "excluded",
+                count / 1e6);
+        out.println(count);
+        out.flush();
+        return 0;
+    }
+
+    /** A space with its own macro network (nas-bench-201: C = 16, N = 5); only --classes applies. */
+    private int countOther(SearchSpace searchSpace, Architecture architecture) {
+        if (channels != null || layers != null || oneStageBn || withAux) {
+            throw new IllegalArgumentException("--channels, --layers, --one-stage-bn and --with-aux apply to darts "
+                    + "genotypes only; the " + searchSpace.name() + " network is fixed (only --classes applies)");
+        }
+        SpaceNetworks networks = searchSpace.networks().orElseThrow(() -> new IllegalArgumentException(
+                "no loaded engine builds networks of the " + searchSpace.name() + " space"));
+        int classCount = classes == null ? 10 : classes;
+        long count;
+        try (StandaloneModel model = networks.standalone(architecture,
+                new StandaloneRequest(new ImageShape(3, 32, 32), classCount, 0))) {
+            count = model.parameterCount();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s, %s network, %d classes: %.6fM%n", genotype, searchSpace.name(), classCount,
                 count / 1e6);
         out.println(count);
         out.flush();

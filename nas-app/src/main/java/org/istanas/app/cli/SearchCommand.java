@@ -41,6 +41,15 @@ public final class SearchCommand implements Callable<Integer> {
             description = "Sparse-coding solver for the recovery of z (default: ${DEFAULT-VALUE}).")
     String solver;
 
+    @Option(names = "--space", paramLabel = "NAME", defaultValue = SearchBuilder.DEFAULT_SPACE,
+            description = "Search space: darts (default), nas-bench-201, or a plugin's.")
+    String space;
+
+    @Option(names = "--operations", paramLabel = "OP", split = ",",
+            description = "Candidate operations of the search, in z order (default: the space's own list). "
+                    + "A loaded operation plugin takes part only when named here.")
+    java.util.List<String> operations = new java.util.ArrayList<>();
+
     @Option(names = "--seed", defaultValue = "2", description = "Base seed (default: ${DEFAULT-VALUE}, the official code's).")
     long seed;
 
@@ -67,7 +76,7 @@ public final class SearchCommand implements Callable<Integer> {
         SearchBuilder search = Istanas.of(catalog, Engines.resolve(engine.get())).search();
         common.datasetOptions.forEach(search::datasetOption);
         SearchReport report = search
-                .strategy(strategy).solver(solver).dataset(common.dataset).dataDir(common.dataDir)
+                .strategy(strategy).space(space).operations(operations).solver(solver).dataset(common.dataset).dataDir(common.dataDir)
                 .preset(common.preset).configFile(common.configFile).overrides(overrides()).seed(seed)
                 .runs(runs).out(common.out).listener(Progress.forCommand(common.quiet))
                 .run();

@@ -12,7 +12,7 @@ import org.istanas.api.config.ConfigLoader;
 import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeJson;
-import org.istanas.api.genotype.Genotypes;
+import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.Provenance;
 import org.istanas.api.run.ProvenanceFiles;
@@ -21,6 +21,8 @@ import org.istanas.api.search.SearchContext;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
+import org.istanas.api.space.SearchSpace;
+import org.istanas.api.space.SpaceGenotypes;
 import org.istanas.api.spi.PluginCatalog;
 import org.istanas.app.plugin.PluginLoader;
 import org.istanas.app.plugin.PluginRegistry;
@@ -82,7 +84,13 @@ public final class Istanas {
 
     /** Retraining of a built-in genotype name (e.g. {@code ISTA_TWOSTAGE}) or a genotype.json file. */
     public EvaluationBuilder evaluate(String nameOrFile) {
-        return new EvaluationBuilder(this, Genotypes.resolve(nameOrFile));
+        org.istanas.api.space.Architecture architecture = SpaceGenotypes.resolve(nameOrFile, null, catalog::space);
+        if (!(architecture instanceof Genotype genotype)) {
+            throw new IllegalArgumentException(nameOrFile + ": a " + architecture.space() + " architecture; evaluate "
+                    + "trains darts genotypes only so far (stand-alone training of other spaces is not wired yet; "
+                    + "'istanas params' counts their networks)");
+        }
+        return new EvaluationBuilder(this, genotype);
     }
 
     /** Whether a run folder holds a {@code search} or an {@code evaluate} run. */
@@ -102,7 +110,8 @@ public final class Istanas {
         SparseSolver solver = provenance.invocation().containsKey("solver")
                 ? catalog.solver(provenance.invocation("solver")) : null;
         long seed = Long.parseLong(provenance.invocation("seed"));
-        return strategy.resume(context(config, dataset, solver, folder, seed, listener));
+        return strategy.resume(context(config, dataset, solver, recordedOperations(provenance), folder, seed,
+                listener));
     }
 
     /** Continues an evaluation from its last checkpoint. */
@@ -138,11 +147,48 @@ public final class Istanas {
         return dataset;
     }
 
-    SearchContext context(Record config, ImageDataset dataset, SparseSolver solver, RunFolder folder, long seed,
-                          ProgressListener listener) {
+    SearchContext context(Record config, ImageDataset dataset, SparseSolver solver,
+                          List<CandidateOperation> operations, RunFolder folder, long seed, ProgressListener listener) {
         return SearchContext.builder().config(config).dataset(dataset).solver(solver)
-                .operations(catalog.operations()).runFolder(folder).seed(seed).listener(listener)
+                .operations(operations).runFolder(folder).seed(seed).listener(listener)
                 .service(NetworkEngine.class, engine).build();
+    }
+
+    /**
+     * The operations a search of {@code space} runs with: {@code names} in that order, or the space's own list when
+     * {@code names} is empty. Loaded operations not named take no part (they would change the layout of z).
+     *
+     * @throws IllegalArgumentException for an unknown space or operation, or a name given twice
+     */
+    List<CandidateOperation> searchOperations(String space, List<String> names) {
+        SearchSpace searchSpace = catalog.space(space);
+        List<String> chosen = names.isEmpty() ? searchSpace.operations() : names;
+        if (new java.util.HashSet<>(chosen).size() != chosen.size()) {
+            throw new IllegalArgumentException("operations of the search name an operation twice: " + chosen);
+        }
+        List<CandidateOperation> operations = new java.util.ArrayList<>();
+        for (String name : chosen) {
+            try {
+                operations.add(catalog.operation(name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("operations of the " + space + " search: " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(operations);
+    }
+
+    /** The operations recorded in a run's provenance; runs from before spaces used every loaded operation. */
+    private List<CandidateOperation> recordedOperations(Provenance provenance) {
+        String recorded = provenance.invocation().get("operations");
+        if (recorded == null) {
+            return catalog.operations();
+        }
+        return searchOperations(provenance.invocation().getOrDefault("space", "darts"),
+                List.of(recorded.split(",")));
+    }
+
+    static String joinNames(List<CandidateOperation> operations) {
+        return String.join(",", operations.stream().map(Named::name).toList());
     }
 
     Map<String, org.istanas.api.op.CandidateOperation> operationsByName() {
@@ -153,6 +199,11 @@ public final class Istanas {
 
     List<Provenance.PluginSource> plugins(Map<String, Named> used) {
         return RunRecords.plugins(used, catalog.operations());
+    }
+
+    /** Provenance of a search: its plugins and exactly the operations it runs with. */
+    List<Provenance.PluginSource> plugins(Map<String, Named> used, List<CandidateOperation> operations) {
+        return RunRecords.plugins(used, operations);
     }
 
     static SeedSummary summary(List<Double> values) {

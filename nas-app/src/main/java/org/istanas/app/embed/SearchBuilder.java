@@ -12,6 +12,7 @@ import org.istanas.api.Named;
 import org.istanas.api.config.ConfigLoader;
 import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.GenotypeJson;
+import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.MetricsTable;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.RunFolder;
@@ -29,6 +30,7 @@ public final class SearchBuilder {
     public static final String DEFAULT_STRATEGY = "two-stage";
     public static final String DEFAULT_DATASET = "synthetic";
     public static final String DEFAULT_SOLVER = "fista";
+    public static final String DEFAULT_SPACE = "darts";
     /** The official code's seed. */
     public static final long DEFAULT_SEED = 2;
 
@@ -38,6 +40,8 @@ public final class SearchBuilder {
     private Path dataDir;
     private final Map<String, String> datasetOptions = new LinkedHashMap<>();
     private String solver = DEFAULT_SOLVER;
+    private String space = DEFAULT_SPACE;
+    private List<String> operations = List.of();
     private String preset;
     private Path configFile;
     private final List<String> overrides = new ArrayList<>();
@@ -73,6 +77,21 @@ public final class SearchBuilder {
 
     public SearchBuilder solver(String name) {
         this.solver = Objects.requireNonNull(name, "solver is null");
+        return this;
+    }
+
+    /** The search space ({@code darts}, the default, or a plugin's); its own operations unless {@link #operations}. */
+    public SearchBuilder space(String name) {
+        this.space = Objects.requireNonNull(name, "space is null");
+        return this;
+    }
+
+    /**
+     * The candidate operations of the search, in the order that lays out z; empty (the default) means the space's
+     * own list. An operation plugin joins a search only when named here.
+     */
+    public SearchBuilder operations(List<String> names) {
+        this.operations = List.copyOf(Objects.requireNonNull(names, "operations is null"));
         return this;
     }
 
@@ -127,6 +146,12 @@ public final class SearchBuilder {
     public SearchReport run() throws IOException {
         SearchStrategy s = istanas.catalog().strategy(strategy);
         SparseSolver sparseSolver = istanas.catalog().solver(solver);
+        if (!s.spaces().contains(space)) {
+            istanas.catalog().space(space);
+            throw new IllegalArgumentException("strategy " + s.name() + " does not search the " + space
+                    + " space; it searches " + s.spaces());
+        }
+        List<CandidateOperation> searchOps = istanas.searchOperations(space, operations);
         String presetName = preset == null ? s.presets().get(0) : preset;
         Record config = (Record) ConfigLoader.load(s.configType(), s.preset(presetName), configFile, overrides);
         DatasetChoice choice = new DatasetChoice(dataset, dataDir, datasetOptions);
@@ -152,6 +177,8 @@ public final class SearchBuilder {
             }
             invocation.put("datasetOptions", choice.optionsText());
             invocation.put("solver", sparseSolver.name());
+            invocation.put("space", space);
+            invocation.put("operations", Istanas.joinNames(searchOps));
             invocation.put("seed", Long.toString(runSeed));
             invocation.put("baseSeed", Long.toString(seed));
             invocation.put("run", i + " of " + runs);
@@ -159,12 +186,12 @@ public final class SearchBuilder {
                 invocation.put("configFile", configFile.toAbsolutePath().toString());
             }
             invocation.put("overrides", String.join(" ", overrides));
-            RunRecords.write(folder, config, invocation, runSeed, choice, data, istanas.plugins(used),
+            RunRecords.write(folder, config, invocation, runSeed, choice, data, istanas.plugins(used, searchOps),
                     istanas.engine().describe());
             if (runs > 1) {
                 listener.message("run " + (i + 1) + " of " + runs + " (seed " + runSeed + ")");
             }
-            outcomes.add(s.search(istanas.context(config, data, sparseSolver, folder, runSeed, listener)));
+            outcomes.add(s.search(istanas.context(config, data, sparseSolver, searchOps, folder, runSeed, listener)));
         }
         int best = 0;
         for (int i = 1; i < outcomes.size(); i++) {

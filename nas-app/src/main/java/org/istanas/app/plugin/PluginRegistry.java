@@ -15,6 +15,7 @@ import org.istanas.api.data.DatasetProvider;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
+import org.istanas.api.space.SearchSpace;
 import org.istanas.api.spi.NasPlugin;
 import org.istanas.api.spi.PluginCatalog;
 import org.slf4j.Logger;
@@ -60,6 +61,16 @@ public final class PluginRegistry implements PluginCatalog, AutoCloseable {
     @Override
     public DatasetProvider dataset(String name) {
         return (DatasetProvider) lookup(PluginKind.DATASET, name).item();
+    }
+
+    @Override
+    public SearchSpace space(String name) {
+        return (SearchSpace) lookup(PluginKind.SPACE, name).item();
+    }
+
+    @Override
+    public List<SearchSpace> spaces() {
+        return items(PluginKind.SPACE, SearchSpace.class);
     }
 
     @Override

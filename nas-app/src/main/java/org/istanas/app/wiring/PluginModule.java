@@ -9,6 +9,7 @@ import org.istanas.api.data.DatasetProvider;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
+import org.istanas.api.space.SearchSpace;
 import org.istanas.api.spi.PluginCatalog;
 import org.istanas.app.plugin.PluginRegistry;
 
@@ -32,6 +33,7 @@ public final class PluginModule extends AbstractModule {
         bindAll(CandidateOperation.class, registry.operations());
         bindAll(SparseSolver.class, registry.solvers());
         bindAll(DatasetProvider.class, registry.datasets());
+        bindAll(SearchSpace.class, registry.spaces());
     }
 
     private <T extends Named> void bindAll(Class<T> type, List<T> items) {

@@ -111,5 +111,10 @@ final class ParamsCommandTest {
         public List<DatasetProvider> datasets() {
             return List.of();
         }
+
+        @Override
+        public List<org.istanas.api.space.SearchSpace> spaces() {
+            return new OpsPlugin().searchSpaces();
+        }
     }
 }

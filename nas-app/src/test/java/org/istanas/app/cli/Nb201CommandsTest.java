@@ -1,0 +1,138 @@
+package org.istanas.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.istanas.api.space.nb201.Nb201Cell;
+import org.istanas.api.space.nb201.Nb201Index;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The nas-bench-201 space and benchmark table on the command line. */
+final class Nb201CommandsTest {
+    private static final String BEST = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|"
+            + "nor_conv_3x3~1|nor_conv_3x3~2|";
+    private static final String RESNET = "|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|";
+
+    @TempDir
+    Path dir;
+
+    /** CIFAR-10 = 40 + 9 per 3x3 edge + 2 per 1x1 edge + index / 10^5 (no ties); the other two are scaled. */
+    private static double cifar10(int index) {
+        Nb201Cell cell = Nb201Index.cellAt(index);
+        double acc = 40 + index / 1e5;
+        for (String op : cell.ops()) {
+            acc += op.equals("nor_conv_3x3") ? 9 : op.equals("nor_conv_1x1") ? 2 : 0;
+        }
+        return acc;
+    }
+
+    private Path table() throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("CIFAR10TestAccuracy200Epochs,CIFAR100TestAccuracy200Epochs,ImageNetTestAccuracy200Epochs,"
+                + "ArchitectureString,UniqueString");
+        for (int i = 0; i < Nb201Index.CELLS; i++) {
+            double c10 = cifar10(i);
+            lines.add(String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%s,x", c10, c10 - 20, c10 / 2,
+                    Nb201Index.cellAt(i).arch()));
+        }
+        return Files.write(dir.resolve("nb201.csv"), lines, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void lookupPrintsIndexAndAccuracies() throws IOException {
+        Path table = table();
+        MainTest.Result result = MainTest.run("benchmark", "lookup", "--table", table.toString(), RESNET, BEST);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains(String.format(Locale.ROOT, "11472\t%.2f\t%.2f\t%.2f\t%s", cifar10(11472),
+                cifar10(11472) - 20, cifar10(11472) / 2, RESNET)).contains("1462\t");
+
+        MainTest.Result bad = MainTest.run("benchmark", "lookup", "--table", table.toString(), "|none~0|");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("istanas: '|none~0|': '|none~0|' has 1 node groups");
+    }
+
+    @Test
+    void statsPlaceTheAllConvCellFirst() throws IOException {
+        Path table = table();
+        MainTest.Result result = MainTest.run("benchmark", "stats", "--table", table.toString(), "--arch", BEST);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("cifar10    best " + String.format(Locale.ROOT, "%.2f", cifar10(1462))
+                + " (index 1462, " + BEST + ")").contains("rank 1 of 15625  percentile 100.00");
+    }
+
+    @Test
+    void tableSearchesRunAndAreSeeded() throws IOException {
+        Path table = table();
+        MainTest.Result rea = MainTest.run("benchmark", "search", "--table", table.toString(), "--method", "evolution",
+                "--budget", "400", "--seed", "3");
+        assertThat(rea.exitCode()).as(rea.err()).isZero();
+        assertThat(rea.out()).contains("best cell: ");
+        assertThat(MainTest.run("benchmark", "search", "--table", table.toString(), "--method", "evolution",
+                "--budget", "400", "--seed", "3").out()).isEqualTo(rea.out());
+        MainTest.Result random = MainTest.run("benchmark", "search", "--table", table.toString(), "--method", "random",
+                "--budget", "15625");
+        assertThat(random.out()).contains("best cell: " + BEST + " (index 1462)");
+        MainTest.Result unknown = MainTest.run("benchmark", "search", "--table", table.toString(), "--method", "bohb",
+                "--budget", "5");
+        assertThat(unknown.err()).isEqualTo("istanas: --method must be random or evolution, got 'bohb'\n");
+    }
+
+    @Test
+    void genotypeShowRendersNb201Cells() throws IOException {
+        MainTest.Result text = MainTest.run("genotype", "show", RESNET);
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("node 3 = skip_connect(node 0) + none(node 1) + skip_connect(node 2)");
+        MainTest.Result json = MainTest.run("genotype", "show", "--space", "nas-bench-201", RESNET, "--json");
+        assertThat(json.out().strip()).isEqualTo("{\"space\": \"nas-bench-201\", \"arch\": \"" + RESNET + "\"}");
+        Path file = Files.writeString(dir.resolve("genotype.json"), json.out());
+        assertThat(MainTest.run("genotype", "show", file.toString(), "--dot").out()).contains("digraph nb201");
+        MainTest.Result wrongSpace = MainTest.run("genotype", "show", "--space", "darts", file.toString());
+        assertThat(wrongSpace.err()).contains("a nas-bench-201 genotype, but --space is darts");
+        MainTest.Result unknown = MainTest.run("genotype", "show", "--space", "nb101", RESNET);
+        assertThat(unknown.err()).isEqualTo("istanas: unknown space 'nb101'; known: [darts, nas-bench-201]\n");
+    }
+
+    @Test
+    void paramsCountsTheNb201Network() {
+        MainTest.Result resnet = MainTest.run("params", "--genotype", RESNET);
+        assertThat(resnet.exitCode()).as(resnet.err()).isZero();
+        assertThat(resnet.out()).endsWith("\n559386\n");
+        MainTest.Result c100 = MainTest.run("params", "--space", "nas-bench-201", "--genotype", BEST, "--classes", "100");
+        assertThat(c100.out()).endsWith("\n1537396\n");
+        MainTest.Result wrong = MainTest.run("params", "--genotype", RESNET, "--channels", "36");
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.err()).contains("only --classes applies");
+    }
+
+    @Test
+    void evaluateRefusesNb201CellsClearly() {
+        MainTest.Result result = MainTest.run("evaluate", "--genotype", RESNET, "--preset", "smoke",
+                "--out", dir.resolve("ev").toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("istanas: " + RESNET + ": a nas-bench-201 architecture; evaluate trains "
+                + "darts genotypes only so far");
+        assertThat(dir.resolve("ev")).doesNotExist();
+    }
+
+    @Test
+    void searchNamesItsSpaceAndOperations() {
+        MainTest.Result space = MainTest.run("search", "--space", "nas-bench-201", "--preset", "smoke",
+                "--out", dir.resolve("nb").toString());
+        assertThat(space.exitCode()).isEqualTo(1);
+        assertThat(space.err()).isEqualTo("istanas: strategy two-stage does not search the nas-bench-201 space; "
+                + "it searches [darts]\n");
+        MainTest.Result op = MainTest.run("search", "--operations", "max_pool_3x3,conv_7x7", "--preset", "smoke",
+                "--out", dir.resolve("op").toString());
+        assertThat(op.exitCode()).isEqualTo(1);
+        assertThat(op.err()).startsWith("istanas: operations of the darts search: unknown operation 'conv_7x7'; known: [");
+        assertThat(dir.resolve("nb")).doesNotExist();
+        assertThat(dir.resolve("op")).doesNotExist();
+    }
+}

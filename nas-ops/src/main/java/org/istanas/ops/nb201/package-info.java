@@ -1,0 +1,5 @@
+/**
+ * NAS-Bench-201 networks on the ND4J engine: the five operations, the cell, the residual reduction block and the
+ * stand-alone {@link org.istanas.ops.nb201.Nb201Network} exactly as the official code builds them.
+ */
+package org.istanas.ops.nb201;
