@@ -58,9 +58,12 @@ public final class ModelExport {
         return this;
     }
 
-    /** Writes {@code out} and its sidecar JSON ({@code out} with the extension .json). */
-    public ExportResult to(Path out) throws IOException {
-        Objects.requireNonNull(out, "out is null");
+    /** The trained network of the folder and the dataset it was trained on. */
+    public record Trained(TargetNetwork network, ImageDataset dataset, RunFolder folder, long seed) {
+    }
+
+    /** Loads the trained network (the caller closes it). */
+    public Trained load() throws IOException {
         RunFolder folder = RunFolder.open(trainedFolder(run));
         Provenance provenance = ProvenanceFiles.read(folder.provenance());
         ImageDataset data = istanas.reopen(provenance, folder);
@@ -68,7 +71,17 @@ public final class ModelExport {
         Genotype genotype = GenotypeJson.read(folder.genotype());
         long seed = Long.parseLong(provenance.invocation("seed"));
         Evaluation evaluation = new Evaluation(config, genotype, data, istanas.operationsByName(), istanas.engine());
-        try (TargetNetwork network = evaluation.load(folder, seed)) {
+        return new Trained(evaluation.load(folder, seed), data, folder, seed);
+    }
+
+    /** Writes {@code out} and its sidecar JSON ({@code out} with the extension .json). */
+    public ExportResult to(Path out) throws IOException {
+        Objects.requireNonNull(out, "out is null");
+        Trained trained = load();
+        ImageDataset data = trained.dataset();
+        RunFolder folder = trained.folder();
+        long seed = trained.seed();
+        try (TargetNetwork network = trained.network()) {
             Map<String, Object> description = new LinkedHashMap<>();
             description.put("source", folder.root().toAbsolutePath().normalize().toString());
             description.put("dataset", data.name());

@@ -41,7 +41,7 @@ public final class Dl4jExporter implements NetworkExporter {
     }
 
     /**
-     * @param computationGraph maker of the ComputationGraph writer, or null when the DL4J nn library is absent
+     * @param computationGraph maker of the ComputationGraph writer, or null (not implemented)
      */
     public Dl4jExporter(NetworkGraph graph, Function<DataType, GraphWriter> computationGraph) {
         this.graph = Objects.requireNonNull(graph, "graph is null");
@@ -91,8 +91,10 @@ public final class Dl4jExporter implements NetworkExporter {
             case SAMEDIFF -> new SameDiffWriter(type);
             case COMPUTATION_GRAPH -> {
                 if (computationGraph == null) {
-                    throw new UnsupportedExportException("the computation-graph format needs deeplearning4j-nn on"
-                            + " the class path; use --format samediff");
+                    throw new UnsupportedExportException("the computation-graph format is not implemented: a"
+                            + " ComputationGraph cannot express the engine's dilated-convolution rewrite without"
+                            + " custom vertices (istanas classes at load time); use --format samediff"
+                            + " (docs/embedding.md)");
                 }
                 yield computationGraph.apply(type);
             }
