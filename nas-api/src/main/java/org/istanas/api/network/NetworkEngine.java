@@ -32,4 +32,9 @@ public interface NetworkEngine {
      * (PyTorch {@code clip_grad_norm_}); returns the norm before clipping.
      */
     double clipGradientNorm(double maxNorm, ParameterGroup... groups);
+
+    /** Writes trained target networks as DeepLearning4J model files. */
+    default NetworkExporter exporter() {
+        throw new UnsupportedOperationException("engine " + describe() + " cannot export networks");
+    }
 }

@@ -1,13 +1,23 @@
 package org.istanas.app.cli;
 
 import java.util.concurrent.Callable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.istanas.app.embed.Istanas;
+import org.istanas.app.embed.ModelExport;
+import org.istanas.ops.bench.ExportBenchmark;
 import org.istanas.ops.bench.StepBenchmark;
+import org.istanas.ops.export.ExportMetadata;
+import org.istanas.api.network.ExportResult;
+import org.istanas.api.network.TargetNetwork;
+import org.istanas.search.toolkit.eval.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code istanas bench}: engine benchmarks. */
 @Command(name = "bench", description = "Benchmarks of the network engine.", mixinStandardHelpOptions = true,
-        subcommands = BenchCommand.Step.class)
+        subcommands = {BenchCommand.Step.class, BenchCommand.Export.class})
 public final class BenchCommand {
     /** {@code istanas bench step}: times one two-stage search step on random data. */
     @Command(name = "step", mixinStandardHelpOptions = true,
@@ -47,6 +57,43 @@ public final class BenchCommand {
             StepBenchmark.Options options = new StepBenchmark.Options(mode, batch, channels, layers, steps, warmup,
                     seed, json, rssEvery);
             StepBenchmark.print(StepBenchmark.run(options), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Inference time per image of a trained network exported to SameDiff against the engine's"
+                    + " own forward pass (alternated passes, medians, load average).")
+    public static final class Export implements Callable<Integer> {
+        @Option(names = "--run", paramLabel = "DIR", required = true,
+                description = "evaluation folder or one-stage run with trained weights")
+        Path run;
+
+        @Option(names = "--batch", defaultValue = "64", description = "images per pass")
+        int batch;
+
+        @Option(names = "--repeats", defaultValue = "10", description = "timed passes of each")
+        int repeats;
+
+        @Override
+        public Integer call() throws Exception {
+            Istanas istanas = Istanas.create();
+            Path dir = Files.createTempDirectory("istanas-bench-export");
+            Path model = dir.resolve("model.zip");
+            try {
+                ExportResult exported = istanas.exportModel(run).to(model);
+                ModelExport.Trained trained = istanas.exportModel(run).load();
+                try (TargetNetwork network = trained.network()) {
+                    System.out.printf(Locale.ROOT, "exported file: %,d bytes; engine state %s: %,d bytes%n",
+                            exported.modelBytes(), Evaluation.MODEL, Files.size(trained.folder().file(Evaluation.MODEL)));
+                    ExportBenchmark.print(ExportBenchmark.run(network, trained.dataset().shape(), model.toFile(), batch,
+                            repeats, 0), System.out);
+                }
+            } finally {
+                Files.deleteIfExists(model);
+                Files.deleteIfExists(ExportMetadata.sidecar(model));
+                Files.deleteIfExists(dir);
+            }
             return 0;
         }
     }

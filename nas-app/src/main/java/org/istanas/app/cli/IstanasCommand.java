@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             SearchCommand.class,
             ResumeCommand.class,
             EvaluateCommand.class,
+            ExportCommand.class,
             PluginsCommand.class,
             GenotypeCommand.class,
             RecoverCommand.class,

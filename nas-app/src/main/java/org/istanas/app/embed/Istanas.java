@@ -93,6 +93,14 @@ public final class Istanas {
         return new EvaluationBuilder(this, genotype);
     }
 
+    /**
+     * Exports the trained network of an evaluation folder or a one-stage run as a DeepLearning4J model file
+     * (docs/embedding.md).
+     */
+    public ModelExport exportModel(Path runDirectory) {
+        return new ModelExport(this, runDirectory);
+    }
+
     /** Whether a run folder holds a {@code search} or an {@code evaluate} run. */
     public String runKind(Path runDirectory) throws IOException {
         RunFolder folder = RunFolder.open(runDirectory);

@@ -1,6 +1,7 @@
 package org.istanas.ops.engine;
 
 import java.util.Objects;
+import org.istanas.ops.export.Dl4jExporter;
 import org.istanas.ops.engine.onestage.Nd4jOneStageNetwork;
 import org.istanas.ops.engine.optim.Adam;
 import org.istanas.ops.engine.optim.GradientClipping;
@@ -11,6 +12,7 @@ import org.istanas.ops.engine.search.Nd4jSparseSearchNetwork;
 import org.istanas.ops.engine.targetnet.TargetNetworks;
 import org.istanas.api.network.DenseSearchNetwork;
 import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.NetworkExporter;
 import org.istanas.api.network.OneStageNetwork;
 import org.istanas.api.network.Optimizer;
 import org.istanas.api.network.ParameterGroup;
@@ -75,6 +77,11 @@ public final class Nd4jEngine implements NetworkEngine {
     public Optimizer adam(ParameterGroup parameters, double learningRate, double beta1, double beta2,
                           double weightDecay) {
         return new Adam(ParamGroup.of(parameters), learningRate, beta1, beta2, weightDecay);
+    }
+
+    @Override
+    public NetworkExporter exporter() {
+        return new Dl4jExporter();
     }
 
     @Override

@@ -33,6 +33,26 @@ public final class Conv2d implements Layer {
         return weight;
     }
 
+    public int inChannels() {
+        return inChannels;
+    }
+
+    public int outChannels() {
+        return outChannels;
+    }
+
+    public int kernel() {
+        return kernel;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
+    public int padding() {
+        return padding;
+    }
+
     static long outSize(long in, int kernel, int stride, int padding) {
         return (in + 2L * padding - kernel) / stride + 1;
     }

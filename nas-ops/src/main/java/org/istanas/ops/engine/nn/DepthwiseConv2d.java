@@ -61,6 +61,26 @@ public final class DepthwiseConv2d implements Layer {
         return weight;
     }
 
+    public int channels() {
+        return channels;
+    }
+
+    public int kernel() {
+        return kernel;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
+    public int padding() {
+        return padding;
+    }
+
+    public int dilation() {
+        return dilation;
+    }
+
     private long outSize(long in) {
         return (in + 2L * padding - (long) dilation * (kernel - 1) - 1) / stride + 1;
     }

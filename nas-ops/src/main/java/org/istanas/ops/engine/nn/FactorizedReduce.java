@@ -47,6 +47,16 @@ public final class FactorizedReduce implements Layer {
         return bn;
     }
 
+    /** The 1x1 stride-2 convolution on x (the first half of the output channels). */
+    public Conv2d convA() {
+        return convA;
+    }
+
+    /** The 1x1 stride-2 convolution on x[:, :, 1:, 1:] (the second half). */
+    public Conv2d convB() {
+        return convB;
+    }
+
     /** x[:, :, ::2, ::2] and x[:, :, 1::2, 1::2]. */
     private static final int[] PHASES = {0, 3};
 

@@ -24,6 +24,15 @@ public final class Linear implements Layer {
         this.bias = new Param(name + ".bias", Init.uniform(random, type, bound, out));
     }
 
+    /** [in, out]. */
+    public Param weight() {
+        return weight;
+    }
+
+    public Param bias() {
+        return bias;
+    }
+
     @Override
     public INDArray forward(INDArray x, boolean training) {
         if (x.rank() != 2 || x.size(1) != in) {

@@ -23,6 +23,27 @@ public final class Pool implements Layer {
         this.countIncludePad = countIncludePad;
     }
 
+    public Kind kind() {
+        return kind;
+    }
+
+    public int kernel() {
+        return kernel;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
+    public int padding() {
+        return padding;
+    }
+
+    /** Whether zero padding counts in the divisor of average pooling. */
+    public boolean countIncludePad() {
+        return countIncludePad;
+    }
+
     @Override
     public INDArray forward(INDArray x, boolean training) {
         input = x;

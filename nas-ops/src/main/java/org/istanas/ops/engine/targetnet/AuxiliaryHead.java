@@ -26,6 +26,15 @@ public final class AuxiliaryHead implements Layer {
         this.classifier = classifier;
     }
 
+    /** Everything before the classifier; its output is [N, 768, 1, 1]. */
+    public Sequential features() {
+        return features;
+    }
+
+    public Linear classifier() {
+        return classifier;
+    }
+
     /** DARTS {@code AuxiliaryHeadCIFAR}. */
     public static AuxiliaryHead cifar(LayerFactory f, int channels, int classes) {
         return new AuxiliaryHead(new Sequential(List.of(f.relu(), new Pool(Pool.Kind.AVG, 5, 3, 0, false),

@@ -73,6 +73,16 @@ public final class Cell implements AutoCloseable {
         return concat.length * channels;
     }
 
+    /** C: channels of every node. */
+    public int channels() {
+        return channels;
+    }
+
+    /** State indices concatenated into the output, in order. */
+    public int[] concat() {
+        return concat.clone();
+    }
+
     public Layer preprocess0() {
         return preprocess0;
     }

@@ -93,6 +93,19 @@ public abstract class CellNetwork implements TrainableNetwork {
         return auxiliary;
     }
 
+    /** Index of the cell whose output feeds the auxiliary head. */
+    public int auxiliaryCell() {
+        return auxiliaryCell;
+    }
+
+    public ImageShape inputShape() {
+        return inputShape;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
     public DataType dataType() {
         return dataType;
     }

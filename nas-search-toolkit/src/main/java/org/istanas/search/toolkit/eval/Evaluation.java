@@ -88,17 +88,27 @@ public final class Evaluation {
 
     /** Loads {@code model.bin} of a finished evaluation and measures its test accuracy again. */
     public EvaluationResult testOnly(RunFolder folder, long seed) throws IOException {
-        try (TargetNetwork network = build(seed)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                    Files.newInputStream(folder.file(MODEL))))) {
-                network.readState(in);
-            } catch (NoSuchFileException e) {
-                throw new IOException("run folder " + folder + " has no " + MODEL + "; train it first (istanas evaluate"
-                        + " without --test-only)", e);
-            }
+        try (TargetNetwork network = load(folder, seed)) {
             StepResult test = test(network, dataset, config);
             return new EvaluationResult(genotype, seed, config.epochs(), test.accuracy(), test.loss(),
                     network.parameterCount(), folder.root());
+        }
+    }
+
+    /** The trained network of a finished evaluation folder ({@code model.bin}); the caller closes it. */
+    public TargetNetwork load(RunFolder folder, long seed) throws IOException {
+        TargetNetwork network = build(seed);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                Files.newInputStream(folder.file(MODEL))))) {
+            network.readState(in);
+            return network;
+        } catch (NoSuchFileException e) {
+            network.close();
+            throw new IOException("run folder " + folder + " has no " + MODEL + "; train it first (istanas evaluate"
+                    + " without --test-only)", e);
+        } catch (IOException | RuntimeException e) {
+            network.close();
+            throw e;
         }
     }
 
