@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.istanas.app.embed.Istanas;
 import org.istanas.app.embed.ModelExport;
 import org.istanas.ops.bench.ExportBenchmark;
+import org.istanas.ops.bench.OneStageBenchmark;
 import org.istanas.ops.bench.StepBenchmark;
 import org.istanas.ops.export.ExportMetadata;
 import org.istanas.api.network.ExportResult;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code istanas bench}: engine benchmarks. */
 @Command(name = "bench", description = "Benchmarks of the network engine.", mixinStandardHelpOptions = true,
-        subcommands = {BenchCommand.Step.class, BenchCommand.Export.class})
+        subcommands = {BenchCommand.Step.class, BenchCommand.OneStage.class, BenchCommand.Export.class})
 public final class BenchCommand {
     /** {@code istanas bench step}: times one two-stage search step on random data. */
     @Command(name = "step", mixinStandardHelpOptions = true,
@@ -49,13 +50,22 @@ public final class BenchCommand {
         @Option(names = "--rss-every", defaultValue = "0", description = "record RSS every N steps (0 = off)")
         int rssEvery;
 
+        @Option(names = "--support-genotype", paramLabel = "NAME|FILE",
+                description = "sparse mode: each node's support = the (operation, input) pairs of this genotype "
+                        + "(built-in name or JSON file), as torch_reference.py --support-genotype")
+        String supportGenotype;
+
+        @Option(names = "--supports", paramLabel = "FILE", description = "sparse mode: each node's support from a "
+                + "JSON file {\"normal\": [[k, ...] x 4], \"reduce\": [...]}, k = input * 7 + op index")
+        String supportsFile;
+
         @Option(names = "--json", description = "print one JSON line")
         boolean json;
 
         @Override
         public Integer call() {
             StepBenchmark.Options options = new StepBenchmark.Options(mode, batch, channels, layers, steps, warmup,
-                    seed, json, rssEvery);
+                    seed, json, rssEvery, StepBenchmark.supports(supportGenotype, supportsFile));
             StepBenchmark.print(StepBenchmark.run(options), System.out);
             return 0;
         }
@@ -94,6 +104,52 @@ public final class BenchCommand {
                 Files.deleteIfExists(ExportMetadata.sidecar(model));
                 Files.deleteIfExists(dir);
             }
+            return 0;
+        }
+    }
+
+    /** {@code istanas bench onestage}: times one one-stage search step on random data. */
+    @Command(name = "onestage", mixinStandardHelpOptions = true,
+            description = "Times one one-stage ISTA-NAS step on random data (defaults: the paper's size): forward and "
+                    + "backward of a training batch with the auxiliary head, an Adam step on b, gradient clipping of "
+                    + "weights and b, an SGD step. Prints median and min ms per step, images/s and peak RSS.")
+    public static final class OneStage implements Callable<Integer> {
+        @Option(names = "--batch", defaultValue = "96", description = "images per batch")
+        int batch;
+
+        @Option(names = "--channels", defaultValue = "36", description = "initial channels")
+        int channels;
+
+        @Option(names = "--layers", defaultValue = "20", description = "cells")
+        int layers;
+
+        @Option(names = "--aux-weight", defaultValue = "0.4", description = "auxiliary head weight (0 = no head)")
+        double auxWeight;
+
+        @Option(names = "--steps", defaultValue = "3", description = "timed steps (after the warm-up steps)")
+        int steps;
+
+        @Option(names = "--warmup", defaultValue = "1", description = "untimed warm-up steps")
+        int warmup;
+
+        @Option(names = "--seed", defaultValue = "0", description = "seed of data, supports and weights")
+        long seed;
+
+        @Option(names = "--support-genotype", paramLabel = "NAME|FILE",
+                description = "each node's support = the pairs of this genotype (default: random top-2 supports)")
+        String supportGenotype;
+
+        @Option(names = "--supports", paramLabel = "FILE", description = "each node's support from a JSON file")
+        String supportsFile;
+
+        @Option(names = "--json", description = "print one JSON line")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            OneStageBenchmark.Options options = new OneStageBenchmark.Options(batch, channels, layers, auxWeight,
+                    steps, warmup, seed, json, StepBenchmark.supports(supportGenotype, supportsFile));
+            OneStageBenchmark.print(OneStageBenchmark.run(options), System.out);
             return 0;
         }
     }

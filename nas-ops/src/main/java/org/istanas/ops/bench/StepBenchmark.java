@@ -12,6 +12,7 @@ import java.util.Random;
 import org.istanas.api.data.Batch;
 import org.istanas.api.data.ImageShape;
 import org.istanas.api.genotype.CellType;
+import org.istanas.api.genotype.Genotypes;
 import org.istanas.ops.OpsPlugin;
 import org.istanas.ops.engine.Nd4jEngine;
 import org.istanas.api.network.DenseSearchNetwork;
@@ -30,15 +31,24 @@ import org.istanas.api.network.TrainableNetwork;
 public final class StepBenchmark {
     /** Benchmark settings. */
     public record Options(String mode, int batch, int channels, int layers, int steps, int warmup, long seed,
-                          boolean json, int rssEvery) {
+                          boolean json, int rssEvery, BenchSupports supports) {
         public Options {
             if (!mode.equals("sparse") && !mode.equals("dense")) {
                 throw new IllegalArgumentException("--mode must be sparse or dense, got " + mode);
+            }
+            if (supports != null && !mode.equals("sparse")) {
+                throw new IllegalArgumentException("fixed supports (--support-genotype, --supports) need --mode "
+                        + "sparse, got " + mode);
             }
             if (batch < 2 || channels < 1 || layers < 3 || steps < 1 || warmup < 0 || rssEvery < 0) {
                 throw new IllegalArgumentException("need --batch >= 2, --channels >= 1, --layers >= 3, --steps >= 1,"
                         + " --warmup >= 0, --rss-every >= 0");
             }
+        }
+
+        public Options(String mode, int batch, int channels, int layers, int steps, int warmup, long seed,
+                       boolean json, int rssEvery) {
+            this(mode, batch, channels, layers, steps, warmup, seed, json, rssEvery, null);
         }
 
         public static Options defaults() {
@@ -51,10 +61,13 @@ public final class StepBenchmark {
                          List<Double> rssMb, String backend, double lastLoss) {
     }
 
+    /** Intermediate nodes per cell of the benchmark network. */
+    static final int NODES = 4;
+
     private StepBenchmark() {
     }
 
-    private static Batch randomBatch(Random random, int size, ImageShape shape, int classes) {
+    static Batch randomBatch(Random random, int size, ImageShape shape, int classes) {
         float[] images = new float[size * shape.size()];
         for (int i = 0; i < images.length; i++) {
             images[i] = (float) random.nextGaussian();
@@ -66,8 +79,11 @@ public final class StepBenchmark {
         return new Batch(images, labels, size, shape);
     }
 
-    /** Draws A ~ U[0,1) (7 x n_j), x ~ N(0,1) and S = top-2 |x| per node, as the PyTorch reference does. */
-    static void drawSupports(SparseSearchNetwork net, SearchNetworkSpec spec, Random random) {
+    /**
+     * Draws A ~ U[0,1) (7 x n_j), x ~ N(0,1) and S = top-2 |x| per node, as the PyTorch reference does; with
+     * {@code fixed} supports, S is taken from them instead (A and x are still drawn, as in the reference).
+     */
+    static void drawSupports(SparseSearchNetwork net, SearchNetworkSpec spec, Random random, BenchSupports fixed) {
         for (CellType type : CellType.values()) {
             for (int j = 0; j < spec.nodes(); j++) {
                 int n = spec.candidates(j);
@@ -84,7 +100,8 @@ public final class StepBenchmark {
                     order[k] = k;
                 }
                 Arrays.sort(order, (p, q) -> Double.compare(Math.abs(x[q]), Math.abs(x[p])));
-                int[] support = {Math.min(order[0], order[1]), Math.max(order[0], order[1])};
+                int[] support = fixed != null ? fixed.support(type, j)
+                        : new int[] {Math.min(order[0], order[1]), Math.max(order[0], order[1])};
                 net.setSupport(type, j, a, support, x);
             }
         }
@@ -93,14 +110,14 @@ public final class StepBenchmark {
     public static Result run(Options o) {
         NetworkEngine engine = new Nd4jEngine();
         ImageShape shape = new ImageShape(3, 32, 32);
-        SearchNetworkSpec spec = new SearchNetworkSpec(shape, 10, o.channels(), o.layers(), 4,
+        SearchNetworkSpec spec = new SearchNetworkSpec(shape, 10, o.channels(), o.layers(), NODES,
                 OpsPlugin.paperOperations(), 0, o.seed());
         Random random = new Random(o.seed());
         TrainableNetwork net;
         ParameterGroup architecture;
         if (o.mode().equals("sparse")) {
             SparseSearchNetwork sparse = engine.sparseSearchNetwork(spec);
-            drawSupports(sparse, spec, random);
+            drawSupports(sparse, spec, random, o.supports());
             net = sparse;
             architecture = sparse.architecture();
         } else {
@@ -142,6 +159,10 @@ public final class StepBenchmark {
         }
     }
 
+    private static String supportsName(Options o) {
+        return o.mode().equals("dense") ? "all" : o.supports() == null ? "random" : o.supports().description();
+    }
+
     /** A memory line of /proc/self/status in MB (NaN where there is no /proc). */
     static double memoryMb(String key) {
         try {
@@ -169,14 +190,15 @@ public final class StepBenchmark {
                     "{\"impl\": \"istanas-nd4j\", \"backend\": \"%s\", \"batch\": %d, \"channels\": %d, "
                             + "\"layers\": %d, \"mode\": \"%s\", \"steps\": %d, \"ms_per_step_median\": %.1f, "
                             + "\"ms_per_step_min\": %.1f, \"images_per_s\": %.1f, \"peak_rss_mb\": %.1f, "
-                            + "\"rss_mb\": %s}",
+                            + "\"supports\": \"%s\", \"rss_mb\": %s}",
                     r.backend().replace("\"", "'"), o.batch(), o.channels(), o.layers(), o.mode(), o.steps(),
-                    r.medianMs(), r.minMs(), r.imagesPerSecond(), r.peakRssMb(), rss));
+                    r.medianMs(), r.minMs(), r.imagesPerSecond(), r.peakRssMb(), supportsName(o), rss));
         } else {
             out.println("backend:      " + r.backend());
             out.printf(Locale.ROOT, "step (%s, batch %d, %d channels, %d layers): median %.1f ms, min %.1f ms "
                             + "over %d steps%n", o.mode(), o.batch(), o.channels(), o.layers(), r.medianMs(),
                     r.minMs(), o.steps());
+            out.println("supports:     " + supportsName(o));
             out.printf(Locale.ROOT, "throughput:   %.1f images/s (both batches)%n", r.imagesPerSecond());
             out.printf(Locale.ROOT, "peak RSS:     %.1f MB%n", r.peakRssMb());
             if (!r.rssMb().isEmpty()) {
@@ -197,6 +219,8 @@ public final class StepBenchmark {
         long seed = d.seed();
         boolean json = false;
         int rssEvery = 0;
+        String supportGenotype = null;
+        String supportsFile = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -209,10 +233,28 @@ public final class StepBenchmark {
                 case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, a));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                 case "--rss-every" -> rssEvery = Integer.parseInt(value(args, ++i, a));
+                case "--support-genotype" -> supportGenotype = value(args, ++i, a);
+                case "--supports" -> supportsFile = value(args, ++i, a);
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        print(run(new Options(mode, batch, channels, layers, steps, warmup, seed, json, rssEvery)), System.out);
+        print(run(new Options(mode, batch, channels, layers, steps, warmup, seed, json, rssEvery,
+                supports(supportGenotype, supportsFile))), System.out);
+    }
+
+    /**
+     * Fixed supports from {@code --support-genotype NAME|FILE} or {@code --supports FILE} (at most one), or null
+     * for random ones.
+     */
+    public static BenchSupports supports(String genotype, String file) {
+        if (genotype != null && file != null) {
+            throw new IllegalArgumentException("give --support-genotype or --supports, not both");
+        }
+        if (genotype != null) {
+            return BenchSupports.fromGenotype(genotype, Genotypes.resolve(genotype), OpsPlugin.paperOperations(),
+                    NODES);
+        }
+        return file == null ? null : BenchSupports.fromFile(Path.of(file), OpsPlugin.paperOperations().size(), NODES);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -1,5 +1,6 @@
 package org.istanas.ops.engine;
 
+import org.istanas.ops.engine.nn.KernelPath;
 import org.istanas.ops.engine.nn.Parallel;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
@@ -49,12 +50,21 @@ public final class Backend {
             Nd4j.getEnvironment().setMaxMasterThreads(threads);
             Parallel.setThreads(threads);
             String info = buildInfo();
+            String kernels = "kernels " + KernelPath.current().name().toLowerCase(java.util.Locale.ROOT);
+            if (!Nd4j.getEnvironment().isCPU()) {
+                // a device backend (nd4j-cuda): batch norm and phase shuffles run as ND4J ops (KernelPath)
+                description = Nd4j.getBackend().getClass().getSimpleName() + " 1.0.0-M2.1, " + threads
+                        + " host threads, " + kernels;
+                LOG.info("ND4J backend: {}", description);
+                return description;
+            }
             boolean oneDnn = info.contains("HAVE_ONEDNN");
             boolean avx512 = info.contains("avx512") || info.contains("AVX512")
                     || String.valueOf(System.getProperty("org.bytedeco.javacpp.platform.extension")).contains("avx512");
             description = "nd4j-native 1.0.0-M2.1 (" + (oneDnn ? "oneDNN" : "NO oneDNN") + (avx512 ? ", AVX-512" : "")
                     + ", extension '" + System.getProperty("org.bytedeco.javacpp.platform.extension", "") + "'), "
-                    + threads + " threads, OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset");
+                    + threads + " threads, OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset")
+                    + (KernelPath.current() == KernelPath.HOST ? "" : ", " + kernels);
             if (!"PASSIVE".equalsIgnoreCase(System.getenv("OMP_WAIT_POLICY"))) {
                 LOG.info("OMP_WAIT_POLICY is not PASSIVE: on a machine shared with other work, spinning OpenMP "
                         + "threads can slow every native op several times; export OMP_WAIT_POLICY=PASSIVE");

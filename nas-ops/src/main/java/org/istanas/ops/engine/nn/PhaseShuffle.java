@@ -5,10 +5,13 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Parity phases of NCHW images: phase p = 2a + b of x is x[:, :, a::2, b::2]. Splitting into phases and merging
- * back are plain gathers, done here in Java plane by plane (ND4J's strided 6-D assign is several times slower).
+ * back are plain gathers, done in Java plane by plane on the host buffers (ND4J's strided 6-D assign is several
+ * times slower) or, on backends other than the CPU one ({@link KernelPath#ND4J}), as assignments of strided views.
  * Used by dilated depthwise convolutions (space-to-batch) and FactorizedReduce.
  */
 public final class PhaseShuffle {
@@ -37,6 +40,39 @@ public final class PhaseShuffle {
         for (INDArray p : phases) {
             requireContiguous(p, "phase");
         }
+        if (KernelPath.current() == KernelPath.ND4J) {
+            splitNd4j(x, which, phases);
+        } else {
+            splitHost(x, which, phases);
+        }
+    }
+
+    /** Phase (a, b) of an NCHW array as a strided view x[:, :, a::2, b::2]. */
+    private static INDArray phaseView(INDArray x, int phase) {
+        return x.get(NDArrayIndex.all(), NDArrayIndex.all(), everyOther(phase >> 1, x.size(2)),
+                everyOther(phase & 1, x.size(3)));
+    }
+
+    /** Indices first, first + 2, ... below size; a single index without a stride (ND4J mis-sizes that case). */
+    private static INDArrayIndex everyOther(long first, long size) {
+        return size - first <= 2 ? NDArrayIndex.interval(first, first + 1) : NDArrayIndex.interval(first, 2, size);
+    }
+
+    private static void splitNd4j(INDArray x, int[] which, INDArray... phases) {
+        for (int t = 0; t < which.length; t++) {
+            phases[t].assign(phaseView(x, which[t]));
+        }
+    }
+
+    private static void mergeNd4j(INDArray out, int[] which, INDArray... phases) {
+        out.assign(0);
+        for (int t = 0; t < which.length; t++) {
+            phaseView(out, which[t]).assign(phases[t]);
+        }
+    }
+
+    /** Host-buffer split: one plane at a time in Java (CPU backend). */
+    private static void splitHost(INDArray x, int[] which, INDArray... phases) {
         int planes = (int) (x.size(0) * x.size(1));
         int h = (int) x.size(2);
         int w = (int) x.size(3);
@@ -93,6 +129,15 @@ public final class PhaseShuffle {
         for (INDArray p : phases) {
             requireContiguous(p, "phase");
         }
+        if (KernelPath.current() == KernelPath.ND4J) {
+            mergeNd4j(out, which, phases);
+        } else {
+            mergeHost(out, which, phases);
+        }
+    }
+
+    /** Host-buffer merge: one plane at a time in Java (CPU backend). */
+    private static void mergeHost(INDArray out, int[] which, INDArray... phases) {
         int planes = (int) (out.size(0) * out.size(1));
         int h = (int) out.size(2);
         int w = (int) out.size(3);

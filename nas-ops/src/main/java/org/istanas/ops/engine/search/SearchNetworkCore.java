@@ -10,6 +10,7 @@ import org.istanas.ops.engine.nn.Conv2d;
 import org.istanas.ops.engine.nn.CrossEntropy;
 import org.istanas.ops.engine.nn.GlobalAvgPool;
 import org.istanas.ops.engine.nn.GradientSum;
+import org.istanas.ops.engine.nn.KernelPath;
 import org.istanas.ops.engine.nn.LayerFactory;
 import org.istanas.ops.engine.nn.Linear;
 import org.istanas.ops.engine.nn.Param;
@@ -119,9 +120,9 @@ public final class SearchNetworkCore implements AutoCloseable {
         }
         input = Buffers.ensure(input, type, batch.size(), batch.shape().channels(), batch.shape().height(),
                 batch.shape().width());
-        if (type == DataType.FLOAT) {
+        if (type == DataType.FLOAT && KernelPath.current() == KernelPath.HOST) {
             input.data().asNioFloat().put(0, batch.images());
-        } else {
+        } else { // through ND4J: also right where host buffers are not the arrays' memory (KernelPath)
             INDArray source = Nd4j.createFromArray(batch.images()).castTo(type);
             input.assign(source.reshape(input.shape()));
             source.close();
