@@ -165,6 +165,9 @@ public final class BatchNorm implements Layer {
         double[] g = affineValues(gamma, 1);
         Kernel kernel = kernel(input, output);
         Parallel.forEach(channels, c -> kernel.backward(c, n, hw, g[c], dy, gradInput));
+        if (dy != gradOutput) {
+            dy.close();
+        }
         if (gamma != null && gamma.trainable()) {
             gamma.gradient().assign(Nd4j.createFromArray(gradGamma).castTo(gamma.value().dataType()));
             beta.gradient().assign(Nd4j.createFromArray(gradBeta).castTo(beta.value().dataType()));
@@ -415,6 +418,12 @@ public final class BatchNorm implements Layer {
     public void collectBuffers(List<INDArray> sink) {
         sink.add(runningMean);
         sink.add(runningVar);
+    }
+
+    @Override
+    public void releaseGradient() {
+        Buffers.recycle(gradInput);
+        gradInput = null;
     }
 
     @Override

@@ -55,6 +55,12 @@ public final class Linear implements Layer {
     }
 
     @Override
+    public void releaseGradient() {
+        Buffers.recycle(gradInput);
+        gradInput = null;
+    }
+
+    @Override
     public void close() {
         Buffers.release(output);
         Buffers.release(gradInput);

@@ -48,6 +48,12 @@ public final class Pool implements Layer {
     }
 
     @Override
+    public void releaseGradient() {
+        Buffers.recycle(gradInput);
+        gradInput = null;
+    }
+
+    @Override
     public void close() {
         Buffers.release(output);
         Buffers.release(gradInput);
