@@ -139,10 +139,10 @@ public final class TrainBenchmark {
                             + "\"layers\": %d, \"channels\": %d, \"batch\": %d, \"aux_weight\": %s, "
                             + "\"drop_path\": %s, \"params\": %d, \"steps\": %d, \"ms_per_step_median\": %.1f, "
                             + "\"ms_per_step_min\": %.1f, \"images_per_s\": %.1f, \"peak_rss_mb\": %.1f, "
-                            + "\"epoch_rss_mb\": %s}",
+                            + "\"epoch_rss_mb\": %s, \"last_loss\": %.17g}",
                     r.backend().replace("\"", "'"), o.genotype(), o.layers(), o.channels(), o.batch(), o.auxWeight(),
                     o.dropPath(), r.parameters(), r.epochRssMb().isEmpty() ? o.steps() : o.steps() * o.epochs(),
-                    r.medianMs(), r.minMs(), r.imagesPerSecond(), r.peakRssMb(), rss));
+                    r.medianMs(), r.minMs(), r.imagesPerSecond(), r.peakRssMb(), rss, r.lastLoss()));
         } else {
             out.println("backend:      " + r.backend());
             out.printf(Locale.ROOT, "train step (%s, %d cells x %d channels, batch %d, aux %s, drop-path %s, %d"
