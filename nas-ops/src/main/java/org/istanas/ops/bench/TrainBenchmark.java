@@ -65,10 +65,10 @@ public final class TrainBenchmark {
             net.setDropPathProbability(o.dropPath());
             Optimizer sgd = engine.sgd(net.weights(), 0.025, 0.9, 3e-4);
             Batch train = randomBatch(random, o.batch(), shape);
-            int remainder = Math.max(1, o.batch() / 4);
+            int remainder = Math.max(2, o.batch() / 4); // BN of the auxiliary head needs 2 samples
             Batch lastTrain = randomBatch(random, remainder, shape);
             Batch test = randomBatch(random, o.batch(), shape);
-            Batch lastTest = randomBatch(random, Math.max(1, o.batch() / 3), shape);
+            Batch lastTest = randomBatch(random, Math.max(2, o.batch() / 3), shape);
             List<Double> times = new ArrayList<>();
             List<Double> epochRss = new ArrayList<>();
             double[] loss = {Double.NaN};
