@@ -58,7 +58,8 @@ public final class Main {
             commandLine.setOut(out);
             commandLine.setErr(err);
             return commandLine.execute(args);
-        } catch (IOException e) {
+        } catch (IOException | OutOfMemoryError e) {
+            // picocli passes Errors through; an out-of-memory one still gets the one-line report
             return CliErrors.report(e, err, launch.verbose());
         } finally {
             out.flush();

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code istanas bench}: engine benchmarks. */
 @Command(name = "bench", description = "Benchmarks of the network engine.", mixinStandardHelpOptions = true,
-        subcommands = {BenchCommand.Step.class, BenchCommand.OneStage.class, BenchCommand.Export.class})
+        subcommands = {BenchCommand.Step.class, BenchTrainCommand.class, BenchCommand.OneStage.class,
+                BenchCommand.Export.class})
 public final class BenchCommand {
     /** {@code istanas bench step}: times one two-stage search step on random data. */
     @Command(name = "step", mixinStandardHelpOptions = true,

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.istanas.api.config.ConfigException;
+import org.istanas.api.run.OutOfMemoryException;
 import org.istanas.app.plugin.PluginLoadException;
 import picocli.CommandLine;
 
@@ -49,7 +50,7 @@ public final class CliErrors {
 
     /** Errors whose message says all a user needs; anything else is a bug and gets its type shown. */
     private static boolean expected(Throwable error) {
-        return error instanceof IllegalArgumentException || error instanceof IllegalStateException
+        return error instanceof IllegalArgumentException || error instanceof OutOfMemoryError || error instanceof IllegalStateException
                 || error instanceof ConfigException || error instanceof PluginLoadException
                 || error instanceof java.io.IOException || error instanceof UncheckedIOException;
     }
@@ -60,6 +61,10 @@ public final class CliErrors {
         }
         if (error instanceof AccessDeniedException e) {
             return "permission denied: " + e.getFile();
+        }
+        if (error instanceof OutOfMemoryError) {
+            return "out of " + OutOfMemoryException.whatRanOut(error) + ". Lower the batch size (--set batchSize=...)"
+                    + " or the channels (--set channels=...), or give ND4J more memory with ISTANAS_JAVA_OPTS";
         }
         if (error instanceof UncheckedIOException e && e.getMessage() == null) {
             return message(e.getCause());

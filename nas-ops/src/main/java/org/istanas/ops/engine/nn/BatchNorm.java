@@ -161,6 +161,9 @@ public final class BatchNorm implements Layer {
         double[] g = affineValues(gamma, 1);
         double[] b = affineValues(beta, 0);
         kernel.backward(input, output, dy, gradInput, g, b, fusedRelu, mean, invStd, gradGamma, gradBeta);
+        if (dy != gradOutput) {
+            dy.close();
+        }
         if (gamma != null && gamma.trainable()) {
             gamma.gradient().assign(Nd4j.createFromArray(gradGamma).castTo(gamma.value().dataType()));
             beta.gradient().assign(Nd4j.createFromArray(gradBeta).castTo(beta.value().dataType()));
@@ -182,6 +185,12 @@ public final class BatchNorm implements Layer {
     public void collectBuffers(List<INDArray> sink) {
         sink.add(runningMean);
         sink.add(runningVar);
+    }
+
+    @Override
+    public void releaseGradient() {
+        Buffers.recycle(gradInput);
+        gradInput = null;
     }
 
     @Override

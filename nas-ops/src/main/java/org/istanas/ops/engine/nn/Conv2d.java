@@ -84,6 +84,12 @@ public final class Conv2d implements Layer {
     }
 
     @Override
+    public void releaseGradient() {
+        Buffers.recycle(gradInput);
+        gradInput = null;
+    }
+
+    @Override
     public void close() {
         Buffers.release(output);
         Buffers.release(gradInput);

@@ -131,6 +131,8 @@ public final class DepthwiseConv2d implements Layer {
             phaseOutput = Buffers.ensure(phaseOutput, x.dataType(), 4 * n, channels, oh / 2, ow / 2);
             NativeOps.depthwiseConv2d(phases, weight.value(), phaseOutput, kernel, 1, p);
             PhaseShuffle.merge(output, ALL_PHASES, blocks(phaseOutput, n));
+            Buffers.recycle(phaseOutput); // forward scratch, not read by the backward pass
+            phaseOutput = null;
         } else {
             phases = Buffers.ensure(phases, x.dataType(), n, channels, h / 2, w / 2);
             PhaseShuffle.split(x, EVEN_PHASE, phases);
@@ -175,8 +177,9 @@ public final class DepthwiseConv2d implements Layer {
             long n = input.size(0);
             long h = input.size(2);
             long w = input.size(3);
+            INDArray denseCopy = null;
             if (!Buffers.isDense(gradOutput)) {
-                gradOutput = gradOutput.dup('c');
+                gradOutput = denseCopy = gradOutput.dup('c');
             }
             if (stride == 1) {
                 long oh = gradOutput.size(2);
@@ -193,6 +196,11 @@ public final class DepthwiseConv2d implements Layer {
                         weight.gradient(), kernel, 1, p);
                 PhaseShuffle.merge(gradInput, EVEN_PHASE, phaseGradInput);
             }
+            Buffers.release(denseCopy);
+            // backward scratch: the next layer's gradient can use it
+            Buffers.recycle(phaseGradOutput);
+            Buffers.recycle(phaseGradInput);
+            phaseGradOutput = phaseGradInput = null;
         }
         weight.markGradient();
         return gradInput;
@@ -201,6 +209,12 @@ public final class DepthwiseConv2d implements Layer {
     @Override
     public void collectParameters(List<Param> sink) {
         sink.add(weight);
+    }
+
+    @Override
+    public void releaseGradient() {
+        Buffers.recycle(gradInput);
+        gradInput = null;
     }
 
     @Override

@@ -93,11 +93,25 @@ public final class FactorizedReduce implements Layer {
         gradB = Buffers.ensure(gradB, g.dataType(), g.size(0), outB, g.size(2), g.size(3));
         gradA.assign(g.get(channels(0, outA)));
         gradB.assign(g.get(channels(outA, outA + outB)));
+        bn.releaseGradient();
         INDArray ga = convA.backward(gradA);
         INDArray gb = convB.backward(gradB);
+        Buffers.recycle(gradA);
+        Buffers.recycle(gradB);
+        gradA = gradB = null;
         gradRelu = Buffers.ensure(gradRelu, reluOut.dataType(), reluOut.shape());
         PhaseShuffle.merge(gradRelu, PHASES, ga, gb);
-        return relu.backward(gradRelu);
+        convA.releaseGradient();
+        convB.releaseGradient();
+        INDArray gradInput = relu.backward(gradRelu);
+        Buffers.recycle(gradRelu);
+        gradRelu = null;
+        return gradInput;
+    }
+
+    @Override
+    public void releaseGradient() {
+        relu.releaseGradient();
     }
 
     @Override

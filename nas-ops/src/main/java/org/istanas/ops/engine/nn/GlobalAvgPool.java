@@ -31,6 +31,12 @@ public final class GlobalAvgPool implements Layer {
     }
 
     @Override
+    public void releaseGradient() {
+        Buffers.recycle(gradInput);
+        gradInput = null;
+    }
+
+    @Override
     public void close() {
         Buffers.release(output);
         Buffers.release(gradInput);

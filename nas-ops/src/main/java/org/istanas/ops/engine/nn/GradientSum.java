@@ -40,6 +40,13 @@ public final class GradientSum implements AutoCloseable {
         return sum;
     }
 
+    /** The sum has been consumed: its buffer goes back to the pool and the next pass starts afresh. */
+    public void recycle() {
+        Buffers.recycle(sum);
+        sum = null;
+        started = false;
+    }
+
     @Override
     public void close() {
         Buffers.release(sum);

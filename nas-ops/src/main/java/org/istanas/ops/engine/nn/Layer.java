@@ -24,6 +24,14 @@ public interface Layer extends OpBlock, AutoCloseable {
      */
     INDArray backward(INDArray gradOutput);
 
+    /**
+     * Says that the caller has consumed the result of the last {@link #backward}: its buffer goes back to the pool
+     * ({@link Buffers#recycle}) for the next gradient of that shape, anywhere in the network. Optional (without it
+     * the layer keeps its buffer, as before); after it the last backward result must not be read.
+     */
+    default void releaseGradient() {
+    }
+
     /** Adds this layer's trainable parameters, in a stable order, to {@code sink}. */
     default void collectParameters(List<Param> sink) {
     }

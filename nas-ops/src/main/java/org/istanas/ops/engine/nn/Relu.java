@@ -24,6 +24,12 @@ public final class Relu implements Layer {
     }
 
     @Override
+    public void releaseGradient() {
+        Buffers.recycle(gradInput);
+        gradInput = null;
+    }
+
+    @Override
     public void close() {
         Buffers.release(output);
         Buffers.release(gradInput);

@@ -39,9 +39,20 @@ public final class Sequential implements Layer {
     public INDArray backward(INDArray gradOutput) {
         INDArray g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g);
+            INDArray next = layers.get(i).backward(g);
+            if (i + 1 < layers.size() && !Buffers.sharesData(next, g)) {
+                layers.get(i + 1).releaseGradient(); // g is consumed
+            }
+            g = next;
         }
         return g;
+    }
+
+    @Override
+    public void releaseGradient() {
+        if (!layers.isEmpty()) {
+            layers.get(0).releaseGradient();
+        }
     }
 
     @Override

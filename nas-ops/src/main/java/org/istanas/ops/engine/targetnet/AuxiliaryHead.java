@@ -63,7 +63,14 @@ public final class AuxiliaryHead implements Layer {
     @Override
     public INDArray backward(INDArray gradOutput) {
         INDArray g = classifier.backward(gradOutput);
-        return features.backward(g.reshape('c', featureShape));
+        INDArray gradInput = features.backward(g.reshape('c', featureShape));
+        classifier.releaseGradient();
+        return gradInput;
+    }
+
+    @Override
+    public void releaseGradient() {
+        features.releaseGradient();
     }
 
     @Override

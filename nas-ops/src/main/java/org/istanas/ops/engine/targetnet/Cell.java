@@ -196,11 +196,21 @@ public final class Cell implements AutoCloseable {
             INDArray g = acc.get(sums[j]);
             for (Edge edge : edges) {
                 gradients.get(edge.input()).add(edge.backward(g));
+                edge.releaseGradient();
             }
+            acc.recycle();
         }
         INDArray g0 = gradients.get(0).started() ? preprocess0.backward(gradients.get(0).get(states.get(0))) : null;
+        gradients.get(0).recycle();
         INDArray g1 = gradients.get(1).started() ? preprocess1.backward(gradients.get(1).get(states.get(1))) : null;
+        gradients.get(1).recycle();
         return new INDArray[] {g0, g1};
+    }
+
+    /** The caller has consumed both results of the last {@link #backward}: their buffers go back to the pool. */
+    public void releaseGradients() {
+        preprocess0.releaseGradient();
+        preprocess1.releaseGradient();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.istanas.api.data.Batch;
 import org.istanas.api.data.ImageShape;
+import org.istanas.ops.engine.nn.Buffers;
 import org.istanas.ops.engine.nn.GlobalAvgPool;
 import org.istanas.ops.engine.nn.Layer;
 import org.istanas.ops.engine.nn.Linear;
@@ -232,8 +233,11 @@ public abstract class CellNetwork implements TrainableNetwork {
         gradients.forEach(GradientSum::reset);
         int last = cells.size() + 1;
         gradients.get(last).add(pooling.backward(classifier.backward(gradMain)));
+        classifier.releaseGradient();
+        pooling.releaseGradient();
         if (gradAuxiliary != null) {
             gradients.get(auxiliaryCell + 2).add(auxiliary.backward(gradAuxiliary));
+            auxiliary.releaseGradient();
         }
         for (int i = cells.size() - 1; i >= 0; i--) {
             GradientSum acc = gradients.get(i + 2);
@@ -247,6 +251,8 @@ public abstract class CellNetwork implements TrainableNetwork {
             if (g[1] != null) {
                 gradients.get(i + 1).add(g[1]);
             }
+            cells.get(i).releaseGradients();
+            acc.recycle();
         }
         if (stem.single()) {
             if (gradients.get(1).started()) {
@@ -254,15 +260,19 @@ public abstract class CellNetwork implements TrainableNetwork {
             }
             if (gradients.get(0).started()) {
                 stem.stem0().backward(gradients.get(0).get(null));
+                stem.stem0().releaseGradient();
             }
         } else {
             if (gradients.get(1).started()) {
                 gradients.get(0).add(stem.stem1().backward(gradients.get(1).get(null)));
+                stem.stem1().releaseGradient();
             }
             if (gradients.get(0).started()) {
                 stem.stem0().backward(gradients.get(0).get(null));
+                stem.stem0().releaseGradient();
             }
         }
+        gradients.forEach(GradientSum::recycle);
         afterBackward();
     }
 
@@ -430,5 +440,6 @@ public abstract class CellNetwork implements TrainableNetwork {
         pooling.close();
         classifier.close();
         gradients.forEach(GradientSum::close);
+        Buffers.clearPool();
     }
 }

@@ -3,23 +3,27 @@ package org.istanas.ops.engine.targetnet;
 import java.util.SplittableRandom;
 import org.istanas.ops.engine.nn.Buffers;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * DARTS {@code drop_path}: in training, each sample's whole op output is kept with probability 1 - p and then
  * scaled by 1 / (1 - p), or zeroed. The mask of the last forward pass is reused by the backward pass.
+ *
+ * <p>Nothing is allocated per step: the mask is one reused [N, 1] array, the output is masked in place (the ops'
+ * backward passes read their inputs, never their outputs, and an op's output has no other reader), and the
+ * gradient comes from the shared pool and goes back to it ({@link #releaseGradient}).
  */
 public final class DropPath implements AutoCloseable {
     private INDArray mask;
-    private INDArray output;
+    private INDArray copy;
     private INDArray gradInput;
     private boolean active;
 
     /**
-     * Returns {@code x} unchanged when {@code probability} is 0, else a masked copy (owned by this object).
-     * The mask entries come from {@code random}, one Bernoulli draw per sample.
+     * Returns {@code x} unchanged when {@code probability} is 0, else {@code x} masked in place. {@code input} is
+     * the op's input: when {@code x} shares its data (an op that passes its input through), a masked copy owned by
+     * this object is returned instead. The mask entries come from {@code random}, one Bernoulli draw per sample.
      */
-    public INDArray forward(INDArray x, double probability, SplittableRandom random) {
+    public INDArray forward(INDArray x, INDArray input, double probability, SplittableRandom random) {
         active = probability > 0;
         if (!active) {
             return x;
@@ -29,16 +33,18 @@ public final class DropPath implements AutoCloseable {
         }
         int n = (int) x.size(0);
         double keep = 1 - probability;
-        double[] values = new double[n];
+        mask = Buffers.ensure(mask, x.dataType(), n, 1);
         for (int i = 0; i < n; i++) {
-            values[i] = random.nextDouble() < keep ? 1 / keep : 0;
+            mask.putScalar(i, random.nextDouble() < keep ? 1 / keep : 0);
         }
-        Buffers.release(mask);
-        mask = Nd4j.create(values, new long[] {n, 1}, 'c').castTo(x.dataType());
-        output = Buffers.ensure(output, x.dataType(), x.shape());
-        output.assign(x);
-        output.reshape('c', n, x.length() / n).muliColumnVector(mask);
-        return output;
+        INDArray target = x;
+        if (Buffers.sharesData(x, input) || !Buffers.isDense(x)) {
+            copy = Buffers.ensure(copy, x.dataType(), x.shape());
+            copy.assign(x);
+            target = copy;
+        }
+        target.reshape('c', n, x.length() / n).muliColumnVector(mask);
+        return target;
     }
 
     /** Per-sample factors of the last forward pass (0 or 1 / keep); null when it was inactive. */
@@ -57,11 +63,17 @@ public final class DropPath implements AutoCloseable {
         return gradInput;
     }
 
+    /** The op's backward pass has consumed the last {@link #backward} result: its buffer goes back to the pool. */
+    public void releaseGradient() {
+        Buffers.recycle(gradInput);
+        gradInput = null;
+    }
+
     @Override
     public void close() {
         Buffers.release(mask);
-        Buffers.release(output);
+        Buffers.release(copy);
         Buffers.release(gradInput);
-        mask = output = gradInput = null;
+        mask = copy = gradInput = null;
     }
 }

@@ -65,8 +65,8 @@ public final class Edge implements AutoCloseable {
     INDArray forward(INDArray x, boolean training, double dropProbability, java.util.SplittableRandom random) {
         weightGradient = 0; // stays 0 if no gradient reaches this edge in the backward pass
         INDArray y = op.forward(x, training);
-        output = training && droppable ? dropPath.forward(y, dropProbability, random)
-                : dropPath.forward(y, 0, random);
+        output = training && droppable ? dropPath.forward(y, x, dropProbability, random)
+                : dropPath.forward(y, x, 0, random);
         return output;
     }
 
@@ -79,7 +79,18 @@ public final class Edge implements AutoCloseable {
             gradNode.mul(weight, scaledGradient);
             g = scaledGradient;
         }
-        return op.backward(dropPath.backward(g));
+        INDArray gradInput = op.backward(dropPath.backward(g));
+        dropPath.releaseGradient();
+        if (g == scaledGradient) {
+            Buffers.recycle(scaledGradient);
+            scaledGradient = null;
+        }
+        return gradInput;
+    }
+
+    /** The caller has consumed the result of the last {@link #backward}: its buffer goes back to the pool. */
+    void releaseGradient() {
+        op.releaseGradient();
     }
 
     @Override

@@ -118,7 +118,8 @@ final class TargetNetworkTest {
     void dropPathMasksWholeSamplesWithTheKeepProbability() {
         DropPath drop = new DropPath();
         INDArray x = org.nd4j.linalg.factory.Nd4j.ones(DataType.DOUBLE, 20000, 1, 2, 1);
-        INDArray y = drop.forward(x, 0.3, new SplittableRandom(3));
+        INDArray y = drop.forward(x, null, 0.3, new SplittableRandom(3));
+        assertThat(y).as("masked in place").isSameAs(x);
         double[] mask = drop.lastMask();
         long dropped = java.util.Arrays.stream(mask).filter(v -> v == 0).count();
         assertThat(dropped / 20000.0).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.015));
@@ -129,7 +130,24 @@ final class TargetNetworkTest {
         }
         INDArray g = drop.backward(org.nd4j.linalg.factory.Nd4j.ones(DataType.DOUBLE, 20000, 1, 2, 1).muli(2));
         assertThat(g.getDouble(7, 0, 1, 0)).isEqualTo(2 * mask[7]);
-        assertThat(drop.forward(x, 0, new SplittableRandom(3))).isSameAs(x);
+        assertThat(drop.forward(x, null, 0, new SplittableRandom(3))).isSameAs(x);
+        drop.close();
+    }
+
+    @Test
+    void dropPathCopiesAnOutputThatIsTheOpInputAndReusesItsBuffers() {
+        DropPath drop = new DropPath();
+        INDArray x = org.nd4j.linalg.factory.Nd4j.ones(DataType.DOUBLE, 400, 1, 2, 1);
+        INDArray y = drop.forward(x, x, 0.5, new SplittableRandom(5));
+        assertThat(y).isNotSameAs(x);
+        assertThat(x.minNumber().doubleValue()).as("the op input is untouched").isEqualTo(1.0);
+        double[] mask = drop.lastMask();
+        for (int i = 0; i < 400; i++) {
+            assertThat(y.getDouble(i, 0, 1, 0)).isEqualTo(mask[i]);
+        }
+        INDArray again = drop.forward(x, x, 0.5, new SplittableRandom(6));
+        assertThat(again).as("the copy buffer is reused from step to step").isSameAs(y);
+        assertThat(drop.lastMask()).isNotEqualTo(mask);
         drop.close();
     }
 

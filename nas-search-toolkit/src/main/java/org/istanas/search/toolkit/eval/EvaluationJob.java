@@ -140,6 +140,12 @@ final class EvaluationJob implements TrainingJob {
     }
 
     @Override
+    public String memorySizes() {
+        return "a " + config.layers() + "-cell x " + config.channels() + "-channel network at batch "
+                + config.batchSize() + (config.auxiliaryWeight() > 0 ? " with the auxiliary head" : "");
+    }
+
+    @Override
     public void writeState(DataOutputStream out) throws IOException {
         network.writeState(out);
         weights.writeState(out);

@@ -33,6 +33,11 @@ public interface TrainingJob {
     /** Finishes the epoch (validation, recovery, ...) and reports its row. */
     EpochResult finishEpoch(int epoch, EpochTotals totals) throws IOException;
 
+    /** The sizes that decide memory, for an out-of-memory message, e.g. "a 20-cell x 36-channel network at batch 96". */
+    default String memorySizes() {
+        return kind() + " job";
+    }
+
     void writeState(DataOutputStream out) throws IOException;
 
     void readState(DataInputStream in) throws IOException;

@@ -16,6 +16,7 @@ import org.istanas.api.run.CheckpointStore;
 import org.istanas.api.run.DivergenceException;
 import org.istanas.api.run.EpochReport;
 import org.istanas.api.run.MetricsTable;
+import org.istanas.api.run.OutOfMemoryException;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.RunFolder;
 
@@ -52,8 +53,23 @@ public final class TrainingLoop {
         this.store = new CheckpointStore(folder.checkpoints(), keepCheckpoints);
     }
 
-    /** Runs the job from the start ({@code resume = false}) or from the newest checkpoint of the run folder. */
+    /**
+     * Runs the job from the start ({@code resume = false}) or from the newest checkpoint of the run folder. Running
+     * out of memory ends the run with an {@link OutOfMemoryException} (one line: what ran out, the sizes, what to
+     * lower); the checkpoints written so far stay, so the run can be resumed.
+     */
     public void run(TrainingJob job, boolean resume) throws IOException {
+        try {
+            runEpochs(job, resume);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            if (e instanceof OutOfMemoryException || OutOfMemoryException.find(e) == null) {
+                throw e;
+            }
+            throw OutOfMemoryException.of(e, job.memorySizes(), folder);
+        }
+    }
+
+    private void runEpochs(TrainingJob job, boolean resume) throws IOException {
         List<String> metricHeader = new ArrayList<>();
         metricHeader.add("epoch");
         metricHeader.addAll(job.metricColumns());

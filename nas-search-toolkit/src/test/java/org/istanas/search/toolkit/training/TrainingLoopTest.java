@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import org.istanas.api.run.CheckpointStore;
 import org.istanas.api.run.DivergenceException;
 import org.istanas.api.run.MetricsTable;
+import org.istanas.api.run.OutOfMemoryException;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.RunFolder;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,114 @@ final class TrainingLoopTest {
         // the job really learned: the last epoch's loss is far below the first one's
         List<List<String>> rows = metricsWithoutTime(whole);
         assertThat(Double.parseDouble(rows.get(3).get(1))).isLessThan(Double.parseDouble(rows.get(0).get(1)) / 4);
+    }
+
+    /** The regression job, but global step {@code oomAt} fails the way ND4J does when JavaCPP's limit is hit. */
+    static final class OutOfMemoryJob implements TrainingJob {
+        private final RegressionJob inner;
+        private final int oomAt;
+
+        OutOfMemoryJob(RegressionJob inner, int oomAt) {
+            this.inner = inner;
+            this.oomAt = oomAt;
+        }
+
+        @Override
+        public String kind() {
+            return inner.kind();
+        }
+
+        @Override
+        public int epochs() {
+            return inner.epochs();
+        }
+
+        @Override
+        public int stepsPerEpoch() {
+            return inner.stepsPerEpoch();
+        }
+
+        @Override
+        public List<String> metricColumns() {
+            return inner.metricColumns();
+        }
+
+        @Override
+        public List<String> codeColumns() {
+            return inner.codeColumns();
+        }
+
+        @Override
+        public void startEpoch(int epoch, int startStep) {
+            inner.startEpoch(epoch, startStep);
+        }
+
+        @Override
+        public StepOutcome step(int epoch, int step) {
+            if (epoch * stepsPerEpoch() + step == oomAt) {
+                // JavaCPP's Pointer throws this pair (message text as in istanas issue 19)
+                OutOfMemoryError cause = new OutOfMemoryError("Physical memory usage is too high: physicalBytes"
+                        + " (21091M) > maxPhysicalBytes (21091M)");
+                OutOfMemoryError error = new OutOfMemoryError("Cannot allocate new LongPointer(4): totalBytes = 9G,"
+                        + " physicalBytes = 20G");
+                error.initCause(cause);
+                throw error;
+            }
+            return inner.step(epoch, step);
+        }
+
+        @Override
+        public EpochResult finishEpoch(int epoch, EpochTotals totals) {
+            return inner.finishEpoch(epoch, totals);
+        }
+
+        @Override
+        public String memorySizes() {
+            return "a 20-cell x 36-channel network at batch 96";
+        }
+
+        @Override
+        public void writeState(DataOutputStream out) throws IOException {
+            inner.writeState(out);
+        }
+
+        @Override
+        public void readState(DataInputStream in) throws IOException {
+            inner.readState(in);
+        }
+    }
+
+    @Test
+    void outOfMemoryGivesOneLineWithLimitSizesAndRemedyAndTheRunResumes() throws IOException {
+        RunFolder whole = RunFolder.create(dir.resolve("whole-oom"));
+        RegressionJob reference = new RegressionJob(5, 0.05, -1);
+        new TrainingLoop(whole, ProgressListener.NONE, 0, 2).run(reference, false);
+
+        RunFolder folder = RunFolder.create(dir.resolve("oom"));
+        // global step 14 = epoch 2, batch 3: the checkpoint of the end of epoch 2 (index 1) is the last one
+        assertThatThrownBy(() -> new TrainingLoop(folder, ProgressListener.NONE, 0, 2)
+                .run(new OutOfMemoryJob(new RegressionJob(5, 0.05, -1), 14), false))
+                .isInstanceOf(OutOfMemoryException.class)
+                .hasCauseInstanceOf(OutOfMemoryError.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .doesNotContain("\n")
+                        .contains("off-heap (native) memory: physicalBytes (21091M) > maxPhysicalBytes (21091M)")
+                        .contains("a 20-cell x 36-channel network at batch 96")
+                        .contains("--set batchSize=").contains("--set channels=")
+                        .contains("istanas resume --run " + folder.root()));
+        assertThat(metricsWithoutTime(folder)).hasSize(2);
+
+        RegressionJob resumed = new RegressionJob(5, 0.05, -1);
+        new TrainingLoop(folder, ProgressListener.NONE, 0, 2).run(resumed, true);
+        assertThat(resumed.w).containsExactly(reference.w);
+        assertThat(metricsWithoutTime(folder)).isEqualTo(metricsWithoutTime(whole));
+    }
+
+    @Test
+    void otherFailuresAreNotReportedAsOutOfMemory() throws IOException {
+        RunFolder folder = RunFolder.create(dir.resolve("other"));
+        assertThatThrownBy(() -> new TrainingLoop(folder, new KillAfterCheckpoint(1), 2, 2)
+                .run(new RegressionJob(1, 0.05, -1), false)).isInstanceOf(SimulatedKill.class);
     }
 
     @Test
