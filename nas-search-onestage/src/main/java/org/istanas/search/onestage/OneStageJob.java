@@ -31,6 +31,7 @@ import org.istanas.ops.network.TargetNetwork;
 import org.istanas.ops.network.TrainableNetwork;
 import org.istanas.search.twostage.CodeLayout;
 import org.istanas.search.twostage.GenotypeLine;
+import org.istanas.search.twostage.SolverStats;
 import org.istanas.search.twostage.training.BatchStream;
 import org.istanas.search.twostage.training.EpochResult;
 import org.istanas.search.twostage.training.EpochTotals;
@@ -63,6 +64,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
     private final Optimizer weights;
     private final Optimizer architecture;
     private final RetrainSchedule schedule;
+    private final SolverStats solverStats;
     private final ArchitectureState state;
     private final ParameterCap cap;
     private final ProgressListener listener;
@@ -89,7 +91,8 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
         this.engine = engine;
         this.listener = listener;
         this.layout = new CodeLayout(operations, config.nodes());
-        this.state = new ArchitectureState(layout, config.sparsity(), config.epsilon());
+        this.state = new ArchitectureState(layout, config.sparsity(), config.epsilon(), config.terminationFromEpoch());
+        this.solverStats = new SolverStats(config.nodes());
         this.schedule = RetrainSchedule.of(config);
         this.trainIndices = firstIndices(dataset.train().size(), config.trainImages(), "trainImages");
         this.testIndices = firstIndices(dataset.test().size(), config.testImages(), "testImages");
@@ -98,7 +101,8 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                 Seeds.derive(seed, "weights")));
         try {
             network.setLabelSmoothing(config.labelSmoothing());
-            this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay());
+            this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay(),
+                    config.updateOpsOutsideSupport());
             this.architecture = engine.adam(network.architecture(), config.archLearningRate(), config.archBeta1(),
                     config.archBeta2(), config.archWeightDecay());
             this.cap = new ParameterCap(config, dataset, operations, engine, seed);
@@ -192,7 +196,9 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
 
     @Override
     public List<String> codeColumns() {
-        return layout.codeColumns();
+        List<String> columns = new ArrayList<>(layout.codeColumns());
+        columns.addAll(solverStats.columns(layout));
+        return columns;
     }
 
     @Override
@@ -239,7 +245,11 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
             if (!searchEnded) {
                 architecture.step();
             }
-            engine.clipGradientNorm(config.gradClip(), network.weights(), network.architecture());
+            if (config.clipArchitectureGradients()) {
+                engine.clipGradientNorm(config.gradClip(), network.weights(), network.architecture());
+            } else { // the official b is a plain list, outside model.parameters()
+                engine.clipGradientNorm(config.gradClip(), network.weights());
+            }
             weights.step();
         }
         return StepOutcome.of(result.loss(), result.correct(), result.size());
@@ -306,6 +316,12 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                     codeRow.add(v);
                 }
             }
+        }
+        codeRow.addAll(solverStats.row());
+        solverStats.clear();
+        String warning = solverStats.takeWarning();
+        if (warning != null) {
+            listener.message(warning);
         }
         String phase = searching ? "search, still searching: " + labels.get("searching_nodes") : "retrain";
         return new EpochResult(metrics, labels, codeRow, phase + "; genotype " + GenotypeLine.of(state.genotype()));
@@ -393,8 +409,11 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                 if (current != null && current.frozen(node)) {
                     continue;
                 }
-                Recovery r = solver.solve(new LassoProblem(matrices[type.ordinal()][j], network.compressedCode(type, j),
-                        config.lambda(), config.sparsity(), current == null ? null : current.code(node), limits));
+                LassoProblem problem = new LassoProblem(matrices[type.ordinal()][j], network.compressedCode(type, j),
+                        config.lambda(), config.sparsity(),
+                        current == null || !config.solverWarmStart() ? null : current.code(node), limits);
+                Recovery r = solver.solve(problem);
+                solverStats.record(type, j, problem, r, solver.name());
                 recovered[type.ordinal()][j] = r.z();
             }
         }
