@@ -33,28 +33,47 @@ final class LambdaContinuation {
         long deadline = System.nanoTime() + limits.timeLimitMillis() * 1_000_000L;
         int used = 0;
         int stages = 0;
-        double[] z = problem.warmStart() == null ? null : problem.warmStart().clone();
+        double[] z = problem.warmStart() == null ? new double[problem.columns()] : problem.warmStart().clone();
         for (double lambda = start0 * FACTOR; lambda > target; lambda *= FACTOR) {
             SolverLimits stage = remaining(limits, used, deadline, Math.max(STAGE_TOLERANCE, limits.tolerance()));
             if (stage == null) {
-                break;
+                return budgetSpent(problem, z, used, stages);
             }
             Recovery r = ProximalGradient.solve(new LassoProblem(problem.a(), problem.b(), lambda,
                     problem.sparsity(), z, stage), false);
             used += r.iterations();
             z = r.z();
             stages++;
+            if (!r.converged()) { // a cap or the clock stopped the stage: the budget is spent
+                return budgetSpent(problem, z, used, stages);
+            }
         }
         SolverLimits last = remaining(limits, used, deadline, limits.tolerance());
-        if (last == null) { // the budget went into the stages: report the last iterate at the requested λ
-            double gap = ProximalGradient.relativeGap(problem, z);
-            return new Recovery(z, used, LassoObjective.value(problem, z), false, String.format(Locale.ROOT,
-                    "budget spent in %d continuation stages (relative duality gap %.3g)", stages, gap));
+        if (last == null) {
+            return budgetSpent(problem, z, used, stages);
         }
         Recovery r = ProximalGradient.solve(new LassoProblem(problem.a(), problem.b(), target, problem.sparsity(), z,
                 last), false);
+        String stop = r.converged() ? r.note() : stopNote(problem, r.z(), used + r.iterations());
         return new Recovery(r.z(), used + r.iterations(), r.objective(), r.converged(),
-                r.note() + "; after " + stages + " continuation stages (" + used + " iterations)");
+                stop + "; after " + stages + " continuation stages (" + used + " iterations)");
+    }
+
+    /** The budget ran out before the requested λ was solved: the last iterate, not converged. */
+    private static Recovery budgetSpent(LassoProblem problem, double[] z, int used, int stages) {
+        return new Recovery(z, used, LassoObjective.value(problem, z), false, stopNote(problem, z, used)
+                + "; in continuation stage " + stages + ", before the requested lambda");
+    }
+
+    /** Which limit stopped the solve, in the words of {@link ProximalGradient}, with the gap at the requested λ. */
+    private static String stopNote(LassoProblem problem, double[] z, int used) {
+        double gap = ProximalGradient.relativeGap(problem, z);
+        SolverLimits limits = problem.limits();
+        return used >= limits.maxIterations()
+                ? String.format(Locale.ROOT, "iteration cap %d reached (relative duality gap %.3g)",
+                        limits.maxIterations(), gap)
+                : String.format(Locale.ROOT, "time limit of %d ms hit (relative duality gap %.3g)",
+                        limits.timeLimitMillis(), gap);
     }
 
     /** ||Aᵀ(b - A z)||∞: the smallest λ at which z = 0 (from z = 0) is optimal. */
