@@ -63,7 +63,7 @@ import org.istanas.search.twostage.training.Check;
  *                              code; 1 = the former rule "no flag in epoch 0")
  * @param solverWarmStart       start each recovery at the node's last code (true); false solves from zero, as the
  *                              official interior-point solver
- * @param warmupEpochs          linear learning-rate warm-up over the first retrain epochs, lr (r+1)/warmupEpochs
+ * @param warmupEpochs          linear warm-up: retrain epoch r < warmupEpochs trains at learningRate (r+1)/warmupEpochs
  *                              (0 = none; the released ImageNet script uses 5 when the batch exceeds 256)
  */
 public record OneStageConfig(

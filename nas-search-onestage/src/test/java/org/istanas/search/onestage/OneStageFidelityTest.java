@@ -106,13 +106,13 @@ final class OneStageFidelityTest {
         }
     }
 
-    /** PC-DARTS's ImageNet script (tools/evaluation_imagenet.py): lr (r+1)/5 for the first 5 epochs. */
+    /** tools/evaluation_imagenet.py (PC-DARTS's script): lr_0 (r+1)/5 replaces the schedule for 5 epochs. */
     @Test
     void warmUpScalesTheFirstRetrainEpochs() {
         RetrainSchedule plain = new RetrainSchedule("linear", 0.5, 0.0, 250, 0.0, 0);
         RetrainSchedule warm = new RetrainSchedule("linear", 0.5, 0.0, 250, 0.0, 5);
         assertThat(warm.learningRate(0)).isCloseTo(0.5 * 1 / 5, within(1e-15));
-        assertThat(warm.learningRate(3)).isCloseTo(0.5 * (1 - 3 / 250.0) * 4 / 5, within(1e-15));
+        assertThat(warm.learningRate(3)).isCloseTo(0.5 * 4 / 5, within(1e-15));
         assertThat(warm.learningRate(5)).isEqualTo(plain.learningRate(5));
         assertThat(plain.learningRate(0)).isEqualTo(0.5);
     }

@@ -109,6 +109,11 @@ final class TwoStageJob implements SuperNetJob {
         return network;
     }
 
+    /** A_j of a node (tests compare solvers on the problems of a real run). */
+    double[][] matrix(CellType type, int node) {
+        return matrices[type.ordinal()][node];
+    }
+
     @Override
     public String kind() {
         return KIND;
