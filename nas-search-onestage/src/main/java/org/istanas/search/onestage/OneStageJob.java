@@ -124,6 +124,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                 }
             }
             state.initialise(recover(null));
+            solverStats.clear(); // the initial solve belongs to no epoch row (a resumed run has it too)
 
             long order = Seeds.derive(seed, "train-order");
             Augmentation augmentation = config.augment() ? Augmentation.forTraining(dataset, config.cutout())

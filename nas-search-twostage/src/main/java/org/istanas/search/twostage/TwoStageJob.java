@@ -103,6 +103,7 @@ final class TwoStageJob implements SuperNetJob {
             }
         }
         recoverAll(false);
+        solverStats.clear(); // every epoch end solves every node again
     }
 
     SparseSearchNetwork network() {
