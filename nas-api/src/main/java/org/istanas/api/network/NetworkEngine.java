@@ -24,6 +24,20 @@ public interface NetworkEngine {
     /** SGD with momentum and (coupled, PyTorch-style) weight decay. */
     Optimizer sgd(ParameterGroup parameters, double learningRate, double momentum, double weightDecay);
 
+    /**
+     * SGD as {@link #sgd(ParameterGroup, double, double, double)}; with {@code updateWithoutGradient} a parameter
+     * that once had a gradient keeps being updated (momentum and weight decay, zero gradient) in steps where it has
+     * none, as PyTorch 1.x after {@code zero_grad()} (which zeroes gradients rather than dropping them); without it
+     * such a parameter and its momentum freeze until it has a gradient again.
+     */
+    default Optimizer sgd(ParameterGroup parameters, double learningRate, double momentum, double weightDecay,
+                          boolean updateWithoutGradient) {
+        if (updateWithoutGradient) {
+            throw new UnsupportedOperationException(describe() + ": SGD updates without a gradient are not supported");
+        }
+        return sgd(parameters, learningRate, momentum, weightDecay);
+    }
+
     /** Adam with coupled L2 weight decay (PyTorch {@code torch.optim.Adam}). */
     Optimizer adam(ParameterGroup parameters, double learningRate, double beta1, double beta2, double weightDecay);
 

@@ -16,15 +16,25 @@ import org.istanas.api.op.CandidateOperation;
  * @param operations       the candidate operations, in the order that defines the layout of z (index = op)
  * @param auxiliaryWeight  weight of the auxiliary head loss (0 = no auxiliary head)
  * @param seed             seed of weight initialisation
+ * @param bnAfterReduceSkip two-stage and DARTS super-nets: append the affine-free BN of parameter-free ops also to
+ *                          the stride-2 skip_connect (FactorizedReduce), not only to the pools (the official search
+ *                          cells: pools only); one-stage networks ignore it
  */
 public record SearchNetworkSpec(ImageShape input, int classes, int channels, int layers, int nodes,
-                                List<CandidateOperation> operations, double auxiliaryWeight, long seed) {
+                                List<CandidateOperation> operations, double auxiliaryWeight, long seed,
+                                boolean bnAfterReduceSkip) {
     public SearchNetworkSpec {
         Objects.requireNonNull(input, "input is null");
         operations = List.copyOf(operations);
         if (layers < 3) {
             throw new IllegalArgumentException("layers must be >= 3, got " + layers);
         }
+    }
+
+    /** A super-net with BN after the pools only, as the official search cells. */
+    public SearchNetworkSpec(ImageShape input, int classes, int channels, int layers, int nodes,
+                             List<CandidateOperation> operations, double auxiliaryWeight, long seed) {
+        this(input, classes, channels, layers, nodes, operations, auxiliaryWeight, seed, false);
     }
 
     /** Length of z for intermediate node {@code node}: one entry per (input node, op). */

@@ -27,6 +27,14 @@ public interface OpBuilder {
      */
     OpBlock factorizedReduce(int inChannels, int outChannels, boolean affine);
 
+    /**
+     * Zeros at H/stride x W/stride (DARTS's {@code none}); engines that do not offer it throw
+     * {@link UnsupportedOperationException}.
+     */
+    default OpBlock zero(int stride) {
+        throw new UnsupportedOperationException("this engine has no zero operation");
+    }
+
     /** Applies the blocks one after another. */
     OpBlock sequence(OpBlock... blocks);
 }

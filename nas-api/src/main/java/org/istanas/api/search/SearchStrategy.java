@@ -45,6 +45,14 @@ public interface SearchStrategy extends Named {
         return List.of("darts");
     }
 
+    /**
+     * The preset that {@code name} builds on (its keys apply first), for {@code --print-config} and the docs; empty
+     * when it builds directly on the record's defaults.
+     */
+    default java.util.Optional<String> presetBase(String name) {
+        return java.util.Optional.empty();
+    }
+
     /** Runs a new search in the (fresh) run folder of the context. */
     SearchOutcome search(SearchContext context) throws IOException;
 

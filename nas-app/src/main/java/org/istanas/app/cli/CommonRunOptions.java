@@ -20,7 +20,7 @@ public final class CommonRunOptions {
             description = "Dataset provider option, e.g. trainSize=1000 for synthetic (repeatable).")
     Map<String, String> datasetOptions = new LinkedHashMap<>();
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Preset: paper (default), cpu or smoke.")
+    @Option(names = "--preset", paramLabel = "NAME", description = "Preset: paper (default), official, cpu, smoke (per strategy; search --print-config shows one).")
     String preset;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML or JSON file of configuration keys.")

@@ -62,6 +62,10 @@ public final class SearchCommand implements Callable<Integer> {
                     + " of the N+1 test accuracies (sets the key reevaluate; the paper uses 4).")
     int reevaluate;
 
+    @Option(names = "--print-config", description = "Print the effective configuration (every key, after preset, "
+            + "--config and --set) and exit without running; diff two presets with it.")
+    boolean printConfig;
+
     @Mixin
     CommonRunOptions common;
 
@@ -75,6 +79,12 @@ public final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SearchBuilder search = Istanas.of(catalog, Engines.resolve(engine.get())).search();
         common.datasetOptions.forEach(search::datasetOption);
+        if (printConfig) {
+            spec.commandLine().getOut().print(search.strategy(strategy).solver(solver).preset(common.preset)
+                    .configFile(common.configFile).overrides(overrides()).effectiveConfig());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         SearchReport report = search
                 .strategy(strategy).space(space).operations(operations).solver(solver).dataset(common.dataset).dataDir(common.dataDir)
                 .preset(common.preset).configFile(common.configFile).overrides(overrides()).seed(seed)

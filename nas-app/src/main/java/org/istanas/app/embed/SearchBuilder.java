@@ -143,6 +143,21 @@ public final class SearchBuilder {
         return this;
     }
 
+    /**
+     * The effective configuration this builder would run, as YAML (every key), preceded by comment lines naming the
+     * strategy, the preset and what the preset builds on. Nothing is created or opened.
+     */
+    public String effectiveConfig() {
+        SearchStrategy s = istanas.catalog().strategy(strategy);
+        String presetName = preset == null ? s.presets().get(0) : preset;
+        Object config = ConfigLoader.load(s.configType(), s.preset(presetName), configFile, overrides);
+        String base = s.presetBase(presetName).map(b -> ", which builds on preset " + b).orElse("");
+        return "# strategy " + s.name() + ", preset " + presetName + base
+                + (configFile == null ? "" : ", file " + configFile)
+                + (overrides.isEmpty() ? "" : ", " + String.join(" ", overrides.stream().map(o -> "--set " + o).toList()))
+                + "\n" + org.istanas.api.config.ConfigWriter.toYaml(config);
+    }
+
     public SearchReport run() throws IOException {
         SearchStrategy s = istanas.catalog().strategy(strategy);
         SparseSolver sparseSolver = istanas.catalog().solver(solver);

@@ -74,6 +74,12 @@ public final class Nd4jEngine implements NetworkEngine {
     }
 
     @Override
+    public Optimizer sgd(ParameterGroup parameters, double learningRate, double momentum, double weightDecay,
+                         boolean updateWithoutGradient) {
+        return new Sgd(ParamGroup.of(parameters), learningRate, momentum, weightDecay, updateWithoutGradient);
+    }
+
+    @Override
     public Optimizer adam(ParameterGroup parameters, double learningRate, double beta1, double beta2,
                           double weightDecay) {
         return new Adam(ParamGroup.of(parameters), learningRate, beta1, beta2, weightDecay);

@@ -34,6 +34,7 @@ public final class ArchitectureState {
     private final double[][][] codes;
     private final boolean[][] flagged;
     private final boolean[][] frozen;
+    private final int terminationFromEpoch;
 
     /**
      * @param layout   code layout (ops and nodes per cell)
@@ -41,6 +42,15 @@ public final class ArchitectureState {
      * @param epsilon  termination threshold on the L2 change of a node's code between epochs
      */
     public ArchitectureState(CodeLayout layout, int sparsity, double epsilon) {
+        this(layout, sparsity, epsilon, 1);
+    }
+
+    /**
+     * @param terminationFromEpoch first epoch (0-based) at whose end a node may be flagged: 0 as the official code
+     *                             (it compares the code after the first training epoch with the initial one), 1
+     *                             for "no flag in epoch 0"
+     */
+    public ArchitectureState(CodeLayout layout, int sparsity, double epsilon, int terminationFromEpoch) {
         this.layout = Objects.requireNonNull(layout, "layout is null");
         for (int j = 0; j < layout.nodes(); j++) {
             if (sparsity > layout.candidates(j)) {
@@ -51,8 +61,12 @@ public final class ArchitectureState {
         if (!(epsilon > 0)) {
             throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
         }
+        if (terminationFromEpoch < 0) {
+            throw new IllegalArgumentException("terminationFromEpoch must be >= 0, got " + terminationFromEpoch);
+        }
         this.sparsity = sparsity;
         this.epsilon = epsilon;
+        this.terminationFromEpoch = terminationFromEpoch;
         this.codes = new double[types][layout.nodes()][];
         this.flagged = new boolean[types][layout.nodes()];
         this.frozen = new boolean[types][layout.nodes()];
@@ -76,7 +90,7 @@ public final class ArchitectureState {
 
     /**
      * End-of-epoch update. {@code recovered[type][node]} is the newly recovered code of every node not frozen
-     * (entries of frozen nodes are ignored and may be null). No flag is raised in epoch 0.
+     * (entries of frozen nodes are ignored and may be null). No flag is raised before {@code terminationFromEpoch}.
      *
      * @param admissible decides whether the candidate architecture (frozen nodes' supports plus the new supports)
      *                   may be accepted, e.g. its parameter count is below the cap
@@ -97,7 +111,7 @@ public final class ArchitectureState {
                 double[] x = checkedCode(recovered, type, j);
                 candidate[t][j] = x.clone();
                 distances[t][j] = distance(codes[t][j], x);
-                if (epoch > 0 && distances[t][j] <= epsilon && !flagged[t][j]) {
+                if (epoch >= terminationFromEpoch && distances[t][j] <= epsilon && !flagged[t][j]) {
                     flagged[t][j] = true;
                     newlyFlagged.add(new NodeRef(type, j));
                 }

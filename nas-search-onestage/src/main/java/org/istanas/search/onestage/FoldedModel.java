@@ -38,7 +38,8 @@ final class FoldedModel {
         return new EvaluationConfig(Math.max(1, c.retrainEpochs()), c.batchSize(), c.layers(), c.channels(),
                 c.learningRate(), c.learningRateMin(), c.momentum(), c.weightDecay(), c.gradClip(), c.cutout(),
                 c.augment(), c.dropPath(), c.auxiliaryWeight(), c.trainImages(), c.testImages(),
-                c.checkpointEverySteps(), c.keepCheckpoints(), c.loaderWorkers(), c.network(), true);
+                c.checkpointEverySteps(), c.keepCheckpoints(), c.loaderWorkers(), c.network(), true,
+                false); // the official retrain steps its scheduler at the end of each epoch: r trains at lr(r)
     }
 
     /** Writes config.yaml and provenance.json of an evaluation-style folder and opens it. */

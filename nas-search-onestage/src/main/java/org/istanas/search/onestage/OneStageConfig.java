@@ -47,7 +47,7 @@ import org.istanas.search.toolkit.training.Check;
  * @param archBeta2             Adam beta2 of b (0.999)
  * @param archWeightDecay       Adam weight decay of b (1e-3)
  * @param archInitScale         b starts as archInitScale * N(0,1) (1e-3)
- * @param solverMaxIterations   iteration cap of iterative solvers
+ * @param solverMaxIterations   iteration cap of iterative solvers (none: the time limit is the budget)
  * @param solverTolerance       stopping tolerance of iterative solvers
  * @param solverTimeLimitMillis time limit of MIP/LP solvers per node
  * @param reevaluate            after the run, retrain the found architecture this many more times from scratch
@@ -55,6 +55,16 @@ import org.istanas.search.toolkit.training.Check;
  * @param checkpointEverySteps  checkpoint also every this many batches (0 = only at epoch ends)
  * @param keepCheckpoints       checkpoint files retained
  * @param loaderWorkers         threads decoding and augmenting batches (results do not depend on it)
+ * @param clipArchitectureGradients include the b gradients in the norm that {@code gradClip} bounds (false, as
+ *                              the official code, whose b is a plain list, not registered with the module)
+ * @param updateOpsOutsideSupport keep applying momentum and weight decay to the weights of an op that was once in
+ *                              the support after it leaves it (true, as PyTorch 1.x {@code zero_grad()})
+ * @param terminationFromEpoch  first search epoch (0-based) after which a node may be flagged (0, as the official
+ *                              code; 1 = the former rule "no flag in epoch 0")
+ * @param solverWarmStart       start each recovery at the node's last code (true); false solves from zero, as the
+ *                              official interior-point solver
+ * @param warmupEpochs          linear warm-up: retrain epoch r < warmupEpochs trains at learningRate (r+1)/warmupEpochs
+ *                              (0 = none; the released ImageNet script uses 5 when the batch exceeds 256)
  */
 public record OneStageConfig(
         @JsonProperty("network") String network,
@@ -94,7 +104,12 @@ public record OneStageConfig(
         @JsonProperty("reevaluate") int reevaluate,
         @JsonProperty("checkpointEverySteps") int checkpointEverySteps,
         @JsonProperty("keepCheckpoints") int keepCheckpoints,
-        @JsonProperty("loaderWorkers") int loaderWorkers) {
+        @JsonProperty("loaderWorkers") int loaderWorkers,
+        @JsonProperty("clipArchitectureGradients") boolean clipArchitectureGradients,
+        @JsonProperty("updateOpsOutsideSupport") boolean updateOpsOutsideSupport,
+        @JsonProperty("terminationFromEpoch") int terminationFromEpoch,
+        @JsonProperty("solverWarmStart") boolean solverWarmStart,
+        @JsonProperty("warmupEpochs") int warmupEpochs) {
 
     public static final String CIFAR = "cifar";
     public static final String IMAGENET = "imagenet";
@@ -104,7 +119,7 @@ public record OneStageConfig(
     /** The official code's CIFAR-10 setting (tools/train_search_single.py with --cutout --auxiliary). */
     public static final OneStageConfig PAPER = new OneStageConfig(CIFAR, 600, 600, 96, 20, 36, 4, 2, 7, 1e-5,
             "uniform", 1e-3, 3_700_000, 0, 0, true, 16, 0.4, 0.0, 0.025, 0.0, COSINE, 0.9, 3e-4, 5.0, 0.2, 3e-4, 0.5,
-            0.999, 1e-3, 1e-3, 100_000, 1e-10, 10_000, 0, 0, 2, 2);
+            0.999, 1e-3, 1e-3, Integer.MAX_VALUE, 1e-10, 10_000, 0, 0, 2, 2, false, true, 0, true, 0);
 
     /** The defaults the configuration loader starts from. */
     public static OneStageConfig defaults() {
@@ -163,6 +178,8 @@ public record OneStageConfig(
         Check.nonNegative("checkpointEverySteps", checkpointEverySteps);
         Check.positive("keepCheckpoints", keepCheckpoints);
         Check.positive("loaderWorkers", loaderWorkers);
+        Check.nonNegative("terminationFromEpoch", terminationFromEpoch);
+        Check.nonNegative("warmupEpochs", warmupEpochs);
     }
 
     private static String lower(String value, String absent) {

@@ -29,8 +29,24 @@ import org.istanas.api.network.SearchNetworkSpec;
 import org.istanas.api.network.StepResult;
 import org.istanas.api.network.TargetNetwork;
 import org.istanas.api.network.TrainableNetwork;
+import org.istanas.api.solver.MeasurementMatrices;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.OneStageNetwork;
+import org.istanas.api.network.Optimizer;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.StepResult;
+import org.istanas.api.network.TargetNetwork;
+import org.istanas.api.network.TrainableNetwork;
 import org.istanas.search.toolkit.CodeLayout;
 import org.istanas.search.toolkit.GenotypeLine;
+import org.istanas.search.toolkit.training.BatchStream;
+import org.istanas.search.toolkit.training.EpochResult;
+import org.istanas.search.toolkit.training.EpochTotals;
+import org.istanas.search.toolkit.training.StepOutcome;
+import org.istanas.search.toolkit.training.TrainingJob;
+import org.istanas.search.toolkit.CodeLayout;
+import org.istanas.search.toolkit.GenotypeLine;
+import org.istanas.search.toolkit.SolverStats;
 import org.istanas.search.toolkit.training.BatchStream;
 import org.istanas.search.toolkit.training.EpochResult;
 import org.istanas.search.toolkit.training.EpochTotals;
@@ -63,6 +79,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
     private final Optimizer weights;
     private final Optimizer architecture;
     private final RetrainSchedule schedule;
+    private final SolverStats solverStats;
     private final ArchitectureState state;
     private final ParameterCap cap;
     private final ProgressListener listener;
@@ -89,7 +106,8 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
         this.engine = engine;
         this.listener = listener;
         this.layout = new CodeLayout(operations, config.nodes());
-        this.state = new ArchitectureState(layout, config.sparsity(), config.epsilon());
+        this.state = new ArchitectureState(layout, config.sparsity(), config.epsilon(), config.terminationFromEpoch());
+        this.solverStats = new SolverStats(config.nodes());
         this.schedule = RetrainSchedule.of(config);
         this.trainIndices = firstIndices(dataset.train().size(), config.trainImages(), "trainImages");
         this.testIndices = firstIndices(dataset.test().size(), config.testImages(), "testImages");
@@ -98,7 +116,8 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                 Seeds.derive(seed, "weights")));
         try {
             network.setLabelSmoothing(config.labelSmoothing());
-            this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay());
+            this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay(),
+                    config.updateOpsOutsideSupport());
             this.architecture = engine.adam(network.architecture(), config.archLearningRate(), config.archBeta1(),
                     config.archBeta2(), config.archWeightDecay());
             this.cap = new ParameterCap(config, dataset, operations, engine, seed);
@@ -120,6 +139,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                 }
             }
             state.initialise(recover(null));
+            solverStats.clear(); // the initial solve belongs to no epoch row (a resumed run has it too)
 
             long order = Seeds.derive(seed, "train-order");
             Augmentation augmentation = config.augment() ? Augmentation.forTraining(dataset, config.cutout())
@@ -192,7 +212,9 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
 
     @Override
     public List<String> codeColumns() {
-        return layout.codeColumns();
+        List<String> columns = new ArrayList<>(layout.codeColumns());
+        columns.addAll(solverStats.columns(layout));
+        return columns;
     }
 
     @Override
@@ -239,7 +261,11 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
             if (!searchEnded) {
                 architecture.step();
             }
-            engine.clipGradientNorm(config.gradClip(), network.weights(), network.architecture());
+            if (config.clipArchitectureGradients()) {
+                engine.clipGradientNorm(config.gradClip(), network.weights(), network.architecture());
+            } else { // the official b is a plain list, outside model.parameters()
+                engine.clipGradientNorm(config.gradClip(), network.weights());
+            }
             weights.step();
         }
         return StepOutcome.of(result.loss(), result.correct(), result.size());
@@ -306,6 +332,12 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                     codeRow.add(v);
                 }
             }
+        }
+        codeRow.addAll(solverStats.row());
+        solverStats.clear();
+        String warning = solverStats.takeWarning();
+        if (warning != null) {
+            listener.message(warning);
         }
         String phase = searching ? "search, still searching: " + labels.get("searching_nodes") : "retrain";
         return new EpochResult(metrics, labels, codeRow, phase + "; genotype " + GenotypeLine.of(state.genotype()));
@@ -393,8 +425,11 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                 if (current != null && current.frozen(node)) {
                     continue;
                 }
-                Recovery r = solver.solve(new LassoProblem(matrices[type.ordinal()][j], network.compressedCode(type, j),
-                        config.lambda(), config.sparsity(), current == null ? null : current.code(node), limits));
+                LassoProblem problem = new LassoProblem(matrices[type.ordinal()][j], network.compressedCode(type, j),
+                        config.lambda(), config.sparsity(),
+                        current == null || !config.solverWarmStart() ? null : current.code(node), limits);
+                Recovery r = solver.solve(problem);
+                solverStats.record(type, j, problem, r, solver.name());
                 recovered[type.ordinal()][j] = r.z();
             }
         }

@@ -10,6 +10,7 @@ import org.istanas.search.toolkit.Presets;
  * <ul>
  *   <li>{@code paper}: CIFAR-10 as the official code (20 cells x 36 channels, batch 96, aux 0.4, cutout 16, 3.7M
  *       parameter cap, 600 retrain epochs);</li>
+ *   <li>{@code official}: as {@code paper}, retrain cosine floor 0.001 (tools/train_search_single.py);</li>
  *   <li>{@code imagenet}: the supplementary material's ImageNet setting (ImageNet layout, 14 cells x 48 channels,
  *       batch 1,024, label smoothing 0.1, aux 0.4, arch lr 6e-3, SGD lr 0.5 with weight decay 3e-5, 250 retrain
  *       epochs with linear decay, no drop-path, no cutout, no parameter cap);</li>
@@ -17,6 +18,8 @@ import org.istanas.search.toolkit.Presets;
  *       auxiliary head - a few hours on 2 CPU cores;</li>
  *   <li>{@code smoke}: 3 cells x 4 channels, 256 images, batch 32, at most 3 search + 1 retrain epochs - about a
  *       minute, for testing an installation.</li>
+ *   <li>{@code cpu} and {@code smoke} build on {@code paper}; every preset uses the official code's behaviours
+ *       (clip scope, ops leaving the support, termination from the first epoch), the record defaults.</li>
  * </ul>
  */
 final class OneStagePresets {
@@ -25,6 +28,9 @@ final class OneStagePresets {
     static {
         Map<String, Map<String, Object>> p = new LinkedHashMap<>();
         p.put("paper", Map.of());
+        // tools/train_search_single.py with --cutout --auxiliary (the paper preset's values) and its
+        // learning_rate_min 0.001 for the retrain cosine
+        p.put("official", Map.of("learningRateMin", 0.001));
         p.put("imagenet", Map.ofEntries(Map.entry("network", OneStageConfig.IMAGENET), Map.entry("layers", 14),
                 Map.entry("channels", 48), Map.entry("batchSize", 1024), Map.entry("labelSmoothing", 0.1),
                 Map.entry("auxiliaryWeight", 0.4), Map.entry("archLearningRate", 6e-3), Map.entry("learningRate", 0.5),
@@ -35,7 +41,7 @@ final class OneStagePresets {
                 "retrainEpochs", 10, "auxiliaryWeight", 0.0, "parameterCap", 0L, "checkpointEverySteps", 20));
         p.put("smoke", Map.of("layers", 3, "channels", 4, "trainImages", 256, "testImages", 128, "batchSize", 32,
                 "maxSearchEpochs", 3, "retrainEpochs", 1, "cutout", 8, "parameterCap", 0L, "loaderWorkers", 1));
-        PRESETS = new Presets(OneStageConfig.PAPER, p);
+        PRESETS = new Presets(OneStageConfig.PAPER, p, Map.of("cpu", "paper", "smoke", "paper"));
     }
 
     private OneStagePresets() {

@@ -56,6 +56,12 @@ public final class OneStageStrategy implements SearchStrategy {
     }
 
     @Override
+    public java.util.Optional<String> presetBase(String name) {
+        OneStagePresets.get(name);
+        return OneStagePresets.PRESETS.base(name);
+    }
+
+    @Override
     public SearchOutcome search(SearchContext context) throws IOException {
         return run(context, false);
     }

@@ -23,9 +23,13 @@ import org.istanas.solvers.ista.FistaSolver;
 
 /** Shared set-up of the strategy tests: a small synthetic dataset, the paper's ops, a configuration and a folder. */
 final class Harness {
-    /** 64 training images in 4 batches of 16, 32 test images, no augmentation, 3 search + 2 retrain epochs. */
+    /**
+     * 64 training images in 4 batches of 16, 32 test images, no augmentation, 3 search + 2 retrain epochs. The
+     * scripted scenarios count epochs under the rule "no flag after the first epoch" (terminationFromEpoch 1);
+     * OneStageFidelityTest covers the official rule, the default.
+     */
     static final List<String> TINY = List.of("trainImages=64", "testImages=32", "batchSize=16", "augment=false",
-            "cutout=0", "maxSearchEpochs=3", "retrainEpochs=2", "loaderWorkers=1");
+            "cutout=0", "maxSearchEpochs=3", "retrainEpochs=2", "loaderWorkers=1", "terminationFromEpoch=1");
 
     private Harness() {
     }

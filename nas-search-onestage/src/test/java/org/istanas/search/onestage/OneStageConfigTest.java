@@ -62,7 +62,7 @@ final class OneStageConfigTest {
 
     @Test
     void smokeAndCpuAreSmall() {
-        assertThat(new OneStageStrategy().presets()).containsExactly("paper", "imagenet", "cpu", "smoke");
+        assertThat(new OneStageStrategy().presets()).containsExactly("paper", "official", "imagenet", "cpu", "smoke");
         OneStageConfig smoke = OneStagePresets.record("smoke");
         assertThat(smoke.layers() * smoke.channels()).isLessThanOrEqualTo(12);
         assertThat(smoke.maxSearchEpochs() + smoke.retrainEpochs()).isLessThanOrEqualTo(4);
@@ -71,11 +71,11 @@ final class OneStageConfigTest {
 
     @Test
     void retrainScheduleDecaysToTheFloorAndRampsDropPath() {
-        RetrainSchedule cosine = new RetrainSchedule("cosine", 0.025, 0.0, 4, 0.2);
+        RetrainSchedule cosine = new RetrainSchedule("cosine", 0.025, 0.0, 4, 0.2, 0);
         assertThat(cosine.learningRate(0)).isEqualTo(0.025);
         assertThat(cosine.learningRate(2)).isCloseTo(0.0125, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(cosine.dropPath(2)).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-15));
-        RetrainSchedule linear = new RetrainSchedule("linear", 0.5, 0.0, 250, 0.0);
+        RetrainSchedule linear = new RetrainSchedule("linear", 0.5, 0.0, 250, 0.0, 0);
         assertThat(linear.learningRate(125)).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(linear.learningRate(249)).isCloseTo(0.002, org.assertj.core.data.Offset.offset(1e-15));
         assertThat(linear.dropPath(100)).isZero();

@@ -34,6 +34,8 @@ import org.istanas.api.network.TargetNetworkSpec;
 final class ToyEngine implements NetworkEngine {
     /** "freeze normal_n2 @12" etc. */
     final List<String> events = new ArrayList<>();
+    /** Number of scalar parameters whose gradients the last clipGradientNorm call covered. */
+    long lastClippedSize;
     private int steps;
 
     @Override
@@ -78,6 +80,13 @@ final class ToyEngine implements NetworkEngine {
         return new ToyOptimizer((Group) parameters, learningRate, momentum, weightDecay, false, 0, 0);
     }
 
+    /** The toy's ops have no weights of their own, so updates without a gradient do not arise; same optimizer. */
+    @Override
+    public Optimizer sgd(ParameterGroup parameters, double learningRate, double momentum, double weightDecay,
+                         boolean updateWithoutGradient) {
+        return sgd(parameters, learningRate, momentum, weightDecay);
+    }
+
     @Override
     public Optimizer adam(ParameterGroup parameters, double learningRate, double beta1, double beta2,
                           double weightDecay) {
@@ -86,6 +95,7 @@ final class ToyEngine implements NetworkEngine {
 
     @Override
     public double clipGradientNorm(double maxNorm, ParameterGroup... groups) {
+        lastClippedSize = java.util.Arrays.stream(groups).mapToLong(ParameterGroup::size).sum();
         double sum = 0;
         for (ParameterGroup g : groups) {
             for (Block b : ((Group) g).blocks) {

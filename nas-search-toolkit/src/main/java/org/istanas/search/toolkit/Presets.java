@@ -16,11 +16,33 @@ public final class Presets {
 
     private final Record defaults;
     private final Map<String, Map<String, Object>> changes;
+    private final Map<String, String> bases;
 
     /** @param changes per preset name (in listing order), the keys it changes; the first preset is the default */
     public Presets(Record defaults, Map<String, Map<String, Object>> changes) {
+        this(defaults, changes, Map.of());
+    }
+
+    /**
+     * @param changes per preset name (in listing order), the keys it changes relative to its base
+     * @param bases   per preset name, the preset it builds on (its changes apply first); absent = the defaults
+     */
+    public Presets(Record defaults, Map<String, Map<String, Object>> changes, Map<String, String> bases) {
         this.defaults = defaults;
         this.changes = Collections.unmodifiableMap(new LinkedHashMap<>(changes));
+        this.bases = Map.copyOf(bases);
+        for (Map.Entry<String, String> base : this.bases.entrySet()) {
+            if (!this.changes.containsKey(base.getKey()) || !this.changes.containsKey(base.getValue())
+                    || this.bases.containsKey(base.getValue())) {
+                throw new IllegalStateException("preset " + base.getKey() + " builds on " + base.getValue()
+                        + ", which must be a preset without a base of its own");
+            }
+        }
+    }
+
+    /** The preset {@code name} builds on, or empty when it builds on the record defaults. */
+    public java.util.Optional<String> base(String name) {
+        return java.util.Optional.ofNullable(bases.get(name));
     }
 
     public List<String> names() {
@@ -35,12 +57,15 @@ public final class Presets {
         }
         Map<String, Object> all = new LinkedHashMap<>(JSON.convertValue(defaults, new TypeReference<Map<String, Object>>() {
         }));
-        for (String key : change.keySet()) {
-            if (!all.containsKey(key)) {
-                throw new IllegalStateException("preset " + name + " sets unknown key " + key);
+        String base = bases.get(name);
+        for (Map<String, Object> layer : base == null ? List.of(change) : List.of(changes.get(base), change)) {
+            for (String key : layer.keySet()) {
+                if (!all.containsKey(key)) {
+                    throw new IllegalStateException("preset " + name + " sets unknown key " + key);
+                }
             }
+            all.putAll(layer);
         }
-        all.putAll(change);
         return Collections.unmodifiableMap(all);
     }
 

@@ -29,6 +29,12 @@ import org.istanas.search.toolkit.training.Check;
  * @param checkpointEverySteps also checkpoint every this many batches (0 = epoch ends only)
  * @param keepCheckpoints      checkpoint files retained
  * @param loaderWorkers        data loading threads
+ * @param withNone             include DARTS's {@code none} (zero) operation in the search space, first in the
+ *                             layout, as the official DARTS code (true); the genotype never selects it
+ * @param schedulerStepsFirst  epoch e trains at the cosine value lr(e+1) ({@code scheduler.step()} at the start of
+ *                             each epoch under PyTorch 1.x; true); false trains epoch e at lr(e)
+ * @param bnAfterReduceSkip    append an affine-free BN also to the stride-2 skip_connect (false, as DARTS: after
+ *                             the pools only)
  */
 public record DartsConfig(
         @JsonProperty("epochs") int epochs,
@@ -52,11 +58,14 @@ public record DartsConfig(
         @JsonProperty("archInitScale") double archInitScale,
         @JsonProperty("checkpointEverySteps") int checkpointEverySteps,
         @JsonProperty("keepCheckpoints") int keepCheckpoints,
-        @JsonProperty("loaderWorkers") int loaderWorkers) implements SuperNetSettings {
+        @JsonProperty("loaderWorkers") int loaderWorkers,
+        @JsonProperty("withNone") boolean withNone,
+        @JsonProperty("schedulerStepsFirst") boolean schedulerStepsFirst,
+        @JsonProperty("bnAfterReduceSkip") boolean bnAfterReduceSkip) implements SuperNetSettings {
 
     /** DARTS (first order) as published. */
     public static final DartsConfig PAPER = new DartsConfig(50, 64, 8, 16, 4, 0.5, 0, false, true, 0.025, 0.001, 0.9,
-            3e-4, 5.0, 3e-4, 0.5, 0.999, 1e-3, 1e-3, 0, 2, 2);
+            3e-4, 5.0, 3e-4, 0.5, 0.999, 1e-3, 1e-3, 0, 2, 2, true, true, false);
 
     public static DartsConfig defaults() {
         return PAPER;

@@ -23,6 +23,17 @@ import org.istanas.api.network.NetworkEngine;
 import org.istanas.api.network.Optimizer;
 import org.istanas.api.network.SearchNetworkSpec;
 import org.istanas.api.network.StepResult;
+import org.istanas.api.op.NoneOperation;
+import org.istanas.api.network.DenseSearchNetwork;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.Optimizer;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.StepResult;
+import org.istanas.search.toolkit.training.CosineSchedule;
+import org.istanas.search.toolkit.training.EpochResult;
+import org.istanas.search.toolkit.training.EpochTotals;
+import org.istanas.search.toolkit.training.StepOutcome;
+import org.istanas.search.toolkit.training.TrainingJob;
 import org.istanas.search.toolkit.training.CosineSchedule;
 import org.istanas.search.toolkit.training.EpochResult;
 import org.istanas.search.toolkit.training.EpochTotals;
@@ -33,7 +44,8 @@ import org.istanas.search.toolkit.training.TrainingJob;
  * First-order DARTS: every op of every edge computed and mixed by a softmax over the edge's alphas; Adam on the
  * alphas from a validation batch, then SGD on the weights from a training batch. At every epoch end the alphas are
  * projected to a genotype by DARTS's rule: per node the two input edges with the strongest op weight, each with its
- * strongest op.
+ * strongest op, {@code none} excluded from both rankings (quark0/darts cnn/model_search.py {@code genotype()}).
+ * With {@code withNone} (the default, as DARTS) the search space has DARTS's eight operations, {@code none} first.
  */
 final class DartsJob implements SuperNetJob {
     static final String KIND = "darts";
@@ -47,16 +59,22 @@ final class DartsJob implements SuperNetJob {
     private final Optimizer architecture;
     private final CosineSchedule schedule;
     private double lastValidAccuracy = Double.NaN;
+    /** Index of {@code none} in the layout, or -1. */
+    private final int noneIndex;
 
     DartsJob(DartsConfig config, ImageDataset dataset, List<CandidateOperation> operations, NetworkEngine engine,
              long seed) {
         this.config = config;
         this.engine = engine;
+        operations = withNone(operations, config.withNone());
+        this.noneIndex = indexOfNone(operations);
         this.layout = new CodeLayout(operations, config.nodes());
         this.data = new SuperNetData(dataset, config, seed);
-        this.schedule = new CosineSchedule(config.learningRate(), config.learningRateMin(), config.epochs());
+        this.schedule = CosineSchedule.of(config.learningRate(), config.learningRateMin(), config.epochs(),
+                config.schedulerStepsFirst());
         this.network = engine.denseSearchNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
-                config.channels(), config.layers(), config.nodes(), operations, 0.0, Seeds.derive(seed, "weights")));
+                config.channels(), config.layers(), config.nodes(), operations, 0.0, Seeds.derive(seed, "weights"),
+                config.bnAfterReduceSkip()));
         this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay());
         this.architecture = engine.adam(network.architecture(), config.archLearningRate(), config.archBeta1(),
                 config.archBeta2(), config.archWeightDecay());
@@ -194,17 +212,38 @@ final class DartsJob implements SuperNetJob {
 
     /** DARTS's rule applied to this network's current alphas. */
     int[][] projection(CellType type) {
-        return project(softmaxCodes(type), layout);
+        return project(softmaxCodes(type), layout, noneIndex);
+    }
+
+    /** DARTS's eight operations: {@code none} first, then the given ones (unchanged when they hold it already). */
+    static List<CandidateOperation> withNone(List<CandidateOperation> operations, boolean withNone) {
+        if (!withNone || indexOfNone(operations) >= 0) {
+            return operations;
+        }
+        List<CandidateOperation> all = new ArrayList<>();
+        all.add(new NoneOperation());
+        all.addAll(operations);
+        return List.copyOf(all);
+    }
+
+    static int indexOfNone(List<CandidateOperation> operations) {
+        for (int o = 0; o < operations.size(); o++) {
+            if (operations.get(o).name().equals(NoneOperation.NAME)) {
+                return o;
+            }
+        }
+        return -1;
     }
 
     /**
      * DARTS's rule: per node, the 2 input edges whose best op has the largest softmax weight (strongest first), each
-     * with its best op; ties go to the lower index.
+     * with its best op; ties go to the lower index. The op at {@code excludedOp} ({@code none}; -1 = nothing
+     * excluded) takes part in neither ranking, as in DARTS.
      *
      * @param codes softmax weights per node in the code layout
      * @return per node the chosen code indices
      */
-    static int[][] project(double[][] codes, CodeLayout layout) {
+    static int[][] project(double[][] codes, CodeLayout layout, int excludedOp) {
         int[][] chosen = new int[codes.length][];
         int ops = layout.ops();
         for (int j = 0; j < codes.length; j++) {
@@ -212,9 +251,9 @@ final class DartsJob implements SuperNetJob {
             int inputs = w.length / ops;
             int[] best = new int[inputs];
             for (int i = 0; i < inputs; i++) {
-                int b = i * ops;
-                for (int o = 1; o < ops; o++) {
-                    if (w[i * ops + o] > w[b]) {
+                int b = -1;
+                for (int o = 0; o < ops; o++) {
+                    if (o != excludedOp && (b < 0 || w[i * ops + o] > w[b])) {
                         b = i * ops + o;
                     }
                 }

@@ -9,13 +9,14 @@ import org.istanas.api.network.NetworkEngine;
 /**
  * First-order DARTS on the dense super-net, the baseline ISTA-NAS is compared with. Its run folder has the same
  * files and columns as a two-stage run (codes.csv holds softmax weights instead of recovered codes). Presets
- * {@code paper} (DARTS's setting), {@code cpu} and {@code smoke} (3 cells x 4 channels, 1,000 images, 3 epochs,
+ * {@code paper} (DARTS's setting), {@code official} (the same: cnn/train_search.py's defaults), {@code cpu} and {@code smoke} (3 cells x 4 channels, 1,000 images, 3 epochs,
  * lr 0.1: about 2 minutes on 2 cores, valid accuracy 0.28 on cifar10-mini with seed 1).
  */
 public final class DartsStrategy extends SuperNetStrategy<DartsConfig> {
     public static final String NAME = "darts";
 
-    static final Presets PRESETS = new Presets(DartsConfig.PAPER, presetChanges());
+    static final Presets PRESETS = new Presets(DartsConfig.PAPER, presetChanges(),
+            Map.of("cpu", "paper", "smoke", "paper"));
 
     public DartsStrategy() {
         super(NAME, DartsConfig.class, PRESETS);
@@ -24,6 +25,8 @@ public final class DartsStrategy extends SuperNetStrategy<DartsConfig> {
     private static Map<String, Map<String, Object>> presetChanges() {
         Map<String, Map<String, Object>> p = new LinkedHashMap<>();
         p.put("paper", Map.of());
+        // quark0/darts cnn/train_search.py defaults are the published first-order setting: the same values
+        p.put("official", Map.of());
         p.put("cpu", Map.of("trainImages", 10000, "batchSize", 64, "epochs", 20, "checkpointEverySteps", 8));
         p.put("smoke", Map.of("layers", 3, "channels", 4, "trainImages", 1000, "batchSize", 32, "epochs", 3,
                 "learningRate", 0.1, "loaderWorkers", 1));

@@ -60,6 +60,12 @@ abstract class SuperNetStrategy<C extends Record> implements SearchStrategy {
     }
 
     @Override
+    public final java.util.Optional<String> presetBase(String presetName) {
+        presets.get(presetName, name);
+        return presets.base(presetName);
+    }
+
+    @Override
     public final SearchOutcome search(SearchContext context) throws IOException {
         return run(context, false);
     }

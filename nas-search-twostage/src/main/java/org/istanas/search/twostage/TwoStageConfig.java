@@ -32,12 +32,24 @@ import org.istanas.search.toolkit.training.Check;
  * @param archBeta2             Adam beta2 of b (0.999)
  * @param archWeightDecay       Adam weight decay of b (1e-3)
  * @param archInitScale         b starts as archInitScale * N(0,1) (1e-3)
- * @param solverMaxIterations   iteration cap of iterative solvers
+ * @param solverMaxIterations   iteration cap of iterative solvers (none: the time limit is the budget)
  * @param solverTolerance       stopping tolerance of iterative solvers
- * @param solverTimeLimitMillis time limit of MIP/LP solvers per node
+ * @param solverTimeLimitMillis time limit of a node's solve (10 s)
  * @param checkpointEverySteps  checkpoint also every this many batches (0 = only at epoch ends)
  * @param keepCheckpoints       checkpoint files retained
  * @param loaderWorkers         threads decoding and augmenting batches (results do not depend on it)
+ * @param clipArchitectureGradients include b's gradient (from the weight step's training batch) in the norm that
+ *                              {@code gradClip} bounds (true, as the official code: b is a registered parameter)
+ * @param updateOpsOutsideSupport keep applying momentum and weight decay to the weights of an op that was once in
+ *                              the support after it leaves it (true, as PyTorch 1.x {@code zero_grad()} in the
+ *                              official code); false freezes its weights and momentum until it re-enters
+ * @param schedulerStepsFirst   epoch e trains at the cosine value lr(e+1), as the official loop that calls
+ *                              {@code scheduler.step()} at the start of each epoch under PyTorch 1.x (true);
+ *                              false trains epoch e at lr(e)
+ * @param bnAfterReduceSkip     append an affine-free BN also to the stride-2 skip_connect (FactorizedReduce) of the
+ *                              super-net (false, as the official code, which adds it after the pools only)
+ * @param solverWarmStart       start each recovery at the node's last code (true); false solves from zero, as the
+ *                              official code's interior-point solver does
  */
 public record TwoStageConfig(
         @JsonProperty("epochs") int epochs,
@@ -68,11 +80,20 @@ public record TwoStageConfig(
         @JsonProperty("solverTimeLimitMillis") long solverTimeLimitMillis,
         @JsonProperty("checkpointEverySteps") int checkpointEverySteps,
         @JsonProperty("keepCheckpoints") int keepCheckpoints,
-        @JsonProperty("loaderWorkers") int loaderWorkers) implements SuperNetSettings {
+        @JsonProperty("loaderWorkers") int loaderWorkers,
+        @JsonProperty("clipArchitectureGradients") boolean clipArchitectureGradients,
+        @JsonProperty("updateOpsOutsideSupport") boolean updateOpsOutsideSupport,
+        @JsonProperty("schedulerStepsFirst") boolean schedulerStepsFirst,
+        @JsonProperty("bnAfterReduceSkip") boolean bnAfterReduceSkip,
+        @JsonProperty("solverWarmStart") boolean solverWarmStart) implements SuperNetSettings {
 
-    /** The supplementary material's setting. */
+    /**
+     * The supplementary material's setting; where it is silent (clip scope, ops leaving the support, scheduler
+     * timing, BN after the reduce skip) the official code's behaviour.
+     */
     public static final TwoStageConfig PAPER = new TwoStageConfig(50, 256, 8, 16, 4, 2, 7, 1e-5, "uniform", 0.5, 0,
-            false, true, 0.2, 0.0, 0.9, 3e-4, 5.0, 6e-4, 0.5, 0.999, 1e-3, 1e-3, 100_000, 1e-10, 10_000, 0, 2, 2);
+            false, true, 0.2, 0.0, 0.9, 3e-4, 5.0, 6e-4, 0.5, 0.999, 1e-3, 1e-3, Integer.MAX_VALUE, 1e-10, 10_000, 0, 2, 2,
+            true, true, true, false, true);
 
     /** The defaults the configuration loader starts from. */
     public static TwoStageConfig defaults() {

@@ -1,5 +1,6 @@
 package org.istanas.search.twostage;
 
+import org.istanas.search.toolkit.SolverStats;
 import org.istanas.search.toolkit.CodeLayout;
 import org.istanas.search.toolkit.GenotypeLine;
 import java.io.DataInputStream;
@@ -60,6 +61,7 @@ final class TwoStageJob implements SuperNetJob {
     /** Its support, ordered (second largest |x|, largest |x|) as the genotype lists it. */
     private final int[][][] supports;
     private double lastValidAccuracy = Double.NaN;
+    private final SolverStats solverStats;
 
     TwoStageJob(TwoStageConfig config, ImageDataset dataset, List<CandidateOperation> operations, SparseSolver solver,
                 NetworkEngine engine, long seed) {
@@ -73,11 +75,15 @@ final class TwoStageJob implements SuperNetJob {
                         + " candidates of node " + (j + 2));
             }
         }
+        this.solverStats = new SolverStats(config.nodes());
         this.data = new SuperNetData(dataset, config, seed);
-        this.schedule = new CosineSchedule(config.learningRate(), config.learningRateMin(), config.epochs());
+        this.schedule = CosineSchedule.of(config.learningRate(), config.learningRateMin(), config.epochs(),
+                config.schedulerStepsFirst());
         this.network = engine.sparseSearchNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
-                config.channels(), config.layers(), config.nodes(), operations, 0.0, Seeds.derive(seed, "weights")));
-        this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay());
+                config.channels(), config.layers(), config.nodes(), operations, 0.0, Seeds.derive(seed, "weights"),
+                config.bnAfterReduceSkip()));
+        this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay(),
+                config.updateOpsOutsideSupport());
         this.architecture = engine.adam(network.architecture(), config.archLearningRate(), config.archBeta1(),
                 config.archBeta2(), config.archWeightDecay());
         int types = CellType.values().length;
@@ -100,10 +106,16 @@ final class TwoStageJob implements SuperNetJob {
             }
         }
         recoverAll(false);
+        solverStats.clear(); // every epoch end solves every node again
     }
 
     SparseSearchNetwork network() {
         return network;
+    }
+
+    /** A_j of a node (tests compare solvers on the problems of a real run). */
+    double[][] matrix(CellType type, int node) {
+        return matrices[type.ordinal()][node];
     }
 
     @Override
@@ -131,7 +143,9 @@ final class TwoStageJob implements SuperNetJob {
 
     @Override
     public List<String> codeColumns() {
-        return layout.codeColumns();
+        List<String> columns = new ArrayList<>(layout.codeColumns());
+        columns.addAll(solverStats.columns(layout));
+        return columns;
     }
 
     @Override
@@ -156,7 +170,11 @@ final class TwoStageJob implements SuperNetJob {
         Batch trainBatch = data.train().next();
         StepResult train = network.trainStep(trainBatch);
         if (Double.isFinite(train.loss())) {
-            engine.clipGradientNorm(config.gradClip(), network.weights());
+            if (config.clipArchitectureGradients()) { // b's gradient from this training batch counts in the norm
+                engine.clipGradientNorm(config.gradClip(), network.weights(), network.architecture());
+            } else {
+                engine.clipGradientNorm(config.gradClip(), network.weights());
+            }
             weights.step();
         }
         return new StepOutcome(train.loss(), train.correct(), train.size(), arch.loss());
@@ -199,7 +217,9 @@ final class TwoStageJob implements SuperNetJob {
                 }
             }
         }
-        return new EpochResult(metrics, labels, codeRow, "genotype " + GenotypeLine.of(genotype()));
+        codeRow.addAll(solverStats.row());
+        return new EpochResult(metrics, labels, codeRow,
+                solverStats.withWarning("genotype " + GenotypeLine.of(genotype())));
     }
 
     /** The architecture of the current supports: per node (second largest |x|, largest |x|). */
@@ -220,7 +240,10 @@ final class TwoStageJob implements SuperNetJob {
         return lastValidAccuracy;
     }
 
-    /** Recovers x of every node from the network's current b; {@code warm} starts the solver at the last x. */
+    /**
+     * Recovers x of every node from the network's current b; {@code warm} starts the solver at the last x (unless
+     * {@code solverWarmStart} is off).
+     */
     private void recoverAll(boolean warm) {
         SolverLimits limits = new SolverLimits(config.solverMaxIterations(), config.solverTolerance(),
                 config.solverTimeLimitMillis());
@@ -228,8 +251,10 @@ final class TwoStageJob implements SuperNetJob {
             for (int j = 0; j < config.nodes(); j++) {
                 int t = type.ordinal();
                 double[] b = network.compressedCode(type, j);
-                Recovery r = solver.solve(new LassoProblem(matrices[t][j], b, config.lambda(), config.sparsity(),
-                        warm ? codes[t][j].clone() : null, limits));
+                LassoProblem problem = new LassoProblem(matrices[t][j], b, config.lambda(), config.sparsity(),
+                        warm && config.solverWarmStart() ? codes[t][j].clone() : null, limits);
+                Recovery r = solver.solve(problem);
+                solverStats.record(type, j, problem, r, solver.name());
                 int[] top = Supports.topS(r.z(), config.sparsity());
                 double[] x = new double[r.z().length];
                 for (int k : top) {

@@ -10,7 +10,13 @@ import org.istanas.api.network.NetworkEngine;
  * Two-stage ISTA-NAS (Algorithm 1): searches in the compressed space of b with exactly s ops per node computed,
  * then outputs the support of the last recovered code. Presets:
  * <ul>
- *   <li>{@code paper}: the supplementary material (50 epochs, batch 256, 8 cells x 16 channels, lr 0.2);</li>
+ *   <li>{@code paper}: the supplementary material (50 epochs, batch 256, 8 cells x 16 channels, lr 0.2 cosine to
+ *       0);</li>
+ *   <li>{@code official}: the released run command (main_search.sh): as {@code paper} but lr 0.1 cosine to 0.001;
+ *       </li>
+ *   <li>{@code cpu}, {@code smoke}, {@code demo} build on {@code paper} (they change its data, size, epochs and
+ *       learning rates); every preset uses the official code's behaviours (clip scope, ops leaving the support,
+ *       scheduler timing, BN placement), which are the record defaults;</li>
  *   <li>{@code cpu}: the paper's super-net (8 cells x 16 channels), 10,000 training images, batch 64, 20 epochs,
  *       lr 0.05; b starts at
  *       0.1 N(0,1) and learns at 3e-3 so that the 16x fewer architecture steps still move it - about an hour on
@@ -25,7 +31,8 @@ import org.istanas.api.network.NetworkEngine;
 public final class TwoStageStrategy extends SuperNetStrategy<TwoStageConfig> {
     public static final String NAME = "two-stage";
 
-    static final Presets PRESETS = new Presets(TwoStageConfig.PAPER, presetChanges());
+    static final Presets PRESETS = new Presets(TwoStageConfig.PAPER, presetChanges(),
+            Map.of("cpu", "paper", "smoke", "paper", "demo", "paper"));
 
     public TwoStageStrategy() {
         super(NAME, TwoStageConfig.class, PRESETS);
@@ -34,6 +41,9 @@ public final class TwoStageStrategy extends SuperNetStrategy<TwoStageConfig> {
     private static Map<String, Map<String, Object>> presetChanges() {
         Map<String, Map<String, Object>> p = new LinkedHashMap<>();
         p.put("paper", Map.of());
+        // main_search.sh: --batch_size 256 --learning_rate 0.1 --arch_learning_rate 6e-4; train_search.py's
+        // learning_rate_min 0.001; the behaviour keys are at their (official) defaults in every preset
+        p.put("official", Map.of("learningRate", 0.1, "learningRateMin", 0.001));
         p.put("cpu", Map.ofEntries(Map.entry("trainImages", 10000),
                 Map.entry("batchSize", 64), Map.entry("epochs", 20), Map.entry("learningRate", 0.05),
                 Map.entry("archLearningRate", 3e-3), Map.entry("archInitScale", 0.1),

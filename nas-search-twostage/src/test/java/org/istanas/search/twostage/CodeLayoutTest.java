@@ -74,7 +74,7 @@ final class CodeLayoutTest {
         codes[1][2] = 0.3;
         codes[1][7 + 6] = 0.31;
         codes[1][14] = 0.9;
-        int[][] chosen = DartsJob.project(codes, one);
+        int[][] chosen = DartsJob.project(codes, one, -1);
         // strongest edge first; the second op of input 1 is not taken (one op per edge)
         assertThat(chosen[0]).containsExactly(11, 3);
         assertThat(chosen[1]).containsExactly(14, 13);

@@ -74,7 +74,7 @@ final class ConfigAndPresetsTest {
         assertThat(smoke.matrix()).isEqualTo("gaussian");
         assertThat(smoke.learningRateMin()).isEqualTo(0.001);
         assertThat(smoke.epochs()).isEqualTo(3);
-        assertThatThrownBy(() -> new TwoStageStrategy().preset("fast")).hasMessageContaining("known: [paper, cpu, smoke");
+        assertThatThrownBy(() -> new TwoStageStrategy().preset("fast")).hasMessageContaining("known: [paper, official, cpu, smoke");
     }
 
     @Test

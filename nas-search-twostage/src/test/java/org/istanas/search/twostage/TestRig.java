@@ -186,6 +186,12 @@ final class TestRig {
         }
 
         @Override
+        public Optimizer sgd(ParameterGroup parameters, double learningRate, double momentum, double weightDecay,
+                             boolean updateWithoutGradient) {
+            return delegate.sgd(parameters, learningRate, momentum, weightDecay, updateWithoutGradient);
+        }
+
+        @Override
         public Optimizer adam(ParameterGroup parameters, double learningRate, double beta1, double beta2,
                               double weightDecay) {
             return delegate.adam(parameters, learningRate, beta1, beta2, weightDecay);

@@ -47,12 +47,13 @@ final class TwoStageStrategyTest {
         String last = metrics.get(2);
         assertThat(last).contains(outcome.genotype().normal().get(0).op() + "@" + outcome.genotype().normal().get(0).input()
                 + "+" + outcome.genotype().normal().get(1).op() + "@" + outcome.genotype().normal().get(1).input());
-        // codes.csv: per epoch the recovered x, 2 non-zeros per node
+        // codes.csv: per epoch the recovered x, 2 non-zeros per node, then 3 solver columns per node
         List<String> codes = Files.readAllLines(folder.codes());
         String[] x = codes.get(2).split(",");
-        assertThat(x).hasSize(1 + 2 * (14 + 21 + 28 + 35));
+        int codeLength = 2 * (14 + 21 + 28 + 35);
+        assertThat(x).hasSize(1 + codeLength + 3 * 8);
         long nonZero = 0;
-        for (int i = 1; i < x.length; i++) {
+        for (int i = 1; i <= codeLength; i++) {
             nonZero += Double.parseDouble(x[i]) != 0 ? 1 : 0;
         }
         assertThat(nonZero).isEqualTo(2 * 4 * 2);

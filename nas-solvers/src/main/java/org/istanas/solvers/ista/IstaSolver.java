@@ -4,7 +4,12 @@ import org.istanas.api.solver.LassoProblem;
 import org.istanas.api.solver.Recovery;
 import org.istanas.api.solver.SparseSolver;
 
-/** {@code ista}: iterative shrinkage-thresholding, z⁺ = η_{λ/L}(z + Aᵀ(b - Az)/L). See {@link ProximalGradient}. */
+/**
+ * {@code ista}: iterative shrinkage-thresholding, z⁺ = η_{λ/L}(z + Aᵀ(b - Az)/L) (see {@link ProximalGradient}),
+ * run under continuation on λ ({@link LambdaContinuation}). Even so, on the coherent Uniform matrices of ISTA-NAS
+ * plain ISTA can need millions of iterations (its rate is set by the conditioning of A on the support), so it
+ * relies on the default budget being the time limit rather than an iteration cap.
+ */
 public final class IstaSolver implements SparseSolver {
     @Override
     public String name() {
@@ -13,11 +18,11 @@ public final class IstaSolver implements SparseSolver {
 
     @Override
     public String description() {
-        return "ISTA proximal gradient for the LASSO (step 1/L, duality-gap stopping), plain Java";
+        return "ISTA proximal gradient for the LASSO (step 1/L, continuation on lambda, duality-gap stopping), plain Java";
     }
 
     @Override
     public Recovery solve(LassoProblem problem) {
-        return ProximalGradient.solve(problem, false);
+        return LambdaContinuation.solve(problem);
     }
 }

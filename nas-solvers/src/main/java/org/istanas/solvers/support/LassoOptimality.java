@@ -78,7 +78,7 @@ public final class LassoOptimality {
             }
         }
         double objective = LassoObjective.value(problem, z);
-        double gap = objective - LassoObjective.dualValue(problem.b(), r, DenseMatrices.normInf(g), lambda);
+        double gap = problem.dualityGap(z);
         return new Report(worst <= tol, worst, worstIndex, scale, objective, gap);
     }
 }

@@ -89,6 +89,11 @@ public final class LayerFactory implements OpBuilder {
     }
 
     @Override
+    public Layer zero(int stride) {
+        return new Zero(stride);
+    }
+
+    @Override
     public Layer sequence(OpBlock... blocks) {
         List<Layer> layers = new ArrayList<>(blocks.length);
         for (OpBlock block : blocks) {

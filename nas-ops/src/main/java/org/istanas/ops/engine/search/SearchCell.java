@@ -6,6 +6,7 @@ import org.istanas.api.op.OpSpec;
 import org.istanas.api.run.Seeds;
 import org.istanas.ops.candidates.Blocks;
 import org.istanas.ops.engine.nn.BatchNorm;
+import org.istanas.ops.engine.nn.FactorizedReduce;
 import org.istanas.ops.engine.nn.Buffers;
 import org.istanas.ops.engine.nn.GradientSum;
 import org.istanas.ops.engine.nn.Identity;
@@ -14,6 +15,7 @@ import org.istanas.ops.engine.nn.LayerFactory;
 import org.istanas.ops.engine.nn.Param;
 import org.istanas.ops.engine.nn.Sequential;
 import org.istanas.ops.engine.nn.Tensors;
+import org.istanas.ops.engine.nn.Zero;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -43,12 +45,13 @@ public final class SearchCell implements AutoCloseable {
     private boolean releaseAfterBackward;
 
     /**
-     * @param bnAfterParameterFree append an affine-free BN to parameter-free ops other than the identity (DARTS's
-     *                             search cells put one after the pools)
+     * @param bnAfterParameterFree append an affine-free BN to parameter-free ops other than the identity and the
+     *                             zero op (DARTS's search cells put one after the pools)
+     * @param bnAfterReduceSkip    with bnAfterParameterFree, also after the stride-2 skip (FactorizedReduce)
      */
     public SearchCell(String name, DataType type, long seed, boolean reduction, boolean reductionPrev, int cpp,
                       int cp, int c, int nodes, List<CandidateOperation> operations, boolean affine,
-                      boolean bnAfterParameterFree) {
+                      boolean bnAfterParameterFree, boolean bnAfterReduceSkip) {
         this.reduction = reduction;
         this.channels = c;
         this.nodes = nodes;
@@ -67,7 +70,9 @@ public final class SearchCell implements AutoCloseable {
                     String key = name + ".node" + j + ".in" + i + "." + op.name();
                     LayerFactory f = new LayerFactory(type, Seeds.derive(seed, key), key);
                     Layer layer = LayerFactory.layer(op.build(f, new OpSpec(c, stride, affine)));
-                    if (bnAfterParameterFree && op.parameterFree() && !(layer instanceof Identity)) {
+                    if (bnAfterParameterFree && op.parameterFree() && !(layer instanceof Identity)
+                            && !(layer instanceof Zero)
+                            && (bnAfterReduceSkip || !(layer instanceof FactorizedReduce))) {
                         layer = new Sequential(List.of(layer, new BatchNorm(key + ".bn", type, c, false, false)));
                     }
                     ops[j][i][o] = layer;

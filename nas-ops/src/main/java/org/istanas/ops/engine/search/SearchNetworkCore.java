@@ -70,7 +70,8 @@ public final class SearchNetworkCore implements AutoCloseable {
                 current *= 2;
             }
             SearchCell cell = new SearchCell("cell" + i, type, spec.seed(), reduction, reductionPrev, cpp, cp, current,
-                    spec.nodes(), spec.operations(), false, bnAfterParameterFree);
+                    spec.nodes(), spec.operations(), false, bnAfterParameterFree,
+                    spec.bnAfterReduceSkip());
             cells.add(cell);
             cellGradients.add(new GradientSum());
             reductionPrev = reduction;

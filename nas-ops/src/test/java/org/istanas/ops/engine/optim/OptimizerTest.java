@@ -38,6 +38,34 @@ final class OptimizerTest {
         assertThat(idle.value().getDouble(0)).as("no gradient: untouched, no decay").isEqualTo(5.0);
     }
 
+    /** Issue 13: PyTorch 1.x zero_grad() leaves p.grad = 0, so an op that left the support keeps moving. */
+    @Test
+    void sgdKeepsUpdatingAParameterThatHadAGradientOnlyWhenAsked() {
+        for (boolean keep : new boolean[] {true, false}) {
+            Param p = param(1.0);
+            Param never = param(5.0);
+            Sgd sgd = new Sgd(ParamGroup.of(List.of(p, never)), 0.1, 0.9, 0.01, keep);
+            setGradient(p, 0.5);
+            sgd.step(); // buf = 0.5 + 0.01 = 0.51, p = 1 - 0.051 = 0.949
+            p.clearGradient(); // the op left the support
+            sgd.step();
+            double buf = 0.9 * 0.51 + 0.01 * 0.949; // zero gradient: momentum and weight decay only
+            assertThat(p.value().getDouble(0)).isCloseTo(keep ? 0.949 - 0.1 * buf : 0.949, within(1e-12));
+            assertThat(never.value().getDouble(0)).as("never had a gradient: skipped").isEqualTo(5.0);
+        }
+    }
+
+    @Test
+    void sgdWithoutMomentumKeepsDecayingAParameterThatHadAGradient() {
+        Param p = param(2.0);
+        Sgd sgd = new Sgd(ParamGroup.of(List.of(p)), 0.1, 0.0, 0.01, true);
+        setGradient(p, 1.0);
+        sgd.step(); // p = 2 (1 - 0.001) - 0.1 = 1.898
+        p.clearGradient();
+        sgd.step();
+        assertThat(p.value().getDouble(0)).isCloseTo(1.898 * (1 - 0.001), within(1e-12));
+    }
+
     @Test
     void adamWithBiasCorrectionAndCoupledWeightDecay() {
         Param p = param(0.5);

@@ -32,7 +32,7 @@ final class SearchCellGradientTest {
     void cellGradientsMatchFiniteDifferences(boolean reduction) {
         SplittableRandom r = new SplittableRandom(reduction ? 2 : 1);
         SearchCell cell = new SearchCell("cell", DataType.DOUBLE, 5, reduction, reduction, 4, 3, 2, 4,
-                OpsPlugin.paperOperations(), false, true);
+                OpsPlugin.paperOperations(), false, true, true);
         INDArray s0 = random(r, 2, 4, reduction ? 16 : 8, reduction ? 16 : 8);
         INDArray s1 = random(r, 2, 3, 8, 8);
         // two active candidates per node, including every op somewhere across the nodes

@@ -27,6 +27,9 @@ import org.istanas.search.toolkit.training.Check;
  * @param loaderWorkers        data loading threads
  * @param network              {@code cifar} (3x3 stem) or {@code imagenet} (three stride-2 stem convolutions)
  * @param oneStageBn           the one-stage BN layout: an affine BN after every parameter-free op (false)
+ * @param schedulerStepsFirst  epoch e trains at the cosine value lr(e+1), as tools/evaluation.py, which calls
+ *                             {@code scheduler.step()} at the start of each epoch under PyTorch 1.x (true); false
+ *                             trains epoch e at lr(e)
  */
 public record EvaluationConfig(
         @JsonProperty("epochs") int epochs,
@@ -48,7 +51,8 @@ public record EvaluationConfig(
         @JsonProperty("keepCheckpoints") int keepCheckpoints,
         @JsonProperty("loaderWorkers") int loaderWorkers,
         @JsonProperty("network") String network,
-        @JsonProperty("oneStageBn") boolean oneStageBn) {
+        @JsonProperty("oneStageBn") boolean oneStageBn,
+        @JsonProperty("schedulerStepsFirst") boolean schedulerStepsFirst) {
 
     public static final EvaluationConfig PAPER = new EvaluationConfig(600, 96, 20, 36, 0.025, 0.0, 0.9, 3e-4, 5.0, 16,
             true, 0.2, 0.4, 0, 0, 0, 2, 2);
@@ -60,7 +64,7 @@ public record EvaluationConfig(
                             int checkpointEverySteps, int keepCheckpoints, int loaderWorkers) {
         this(epochs, batchSize, layers, channels, learningRate, learningRateMin, momentum, weightDecay, gradClip, cutout,
                 augment, dropPath, auxiliaryWeight, trainImages, testImages, checkpointEverySteps, keepCheckpoints,
-                loaderWorkers, "cifar", false);
+                loaderWorkers, "cifar", false, true);
     }
 
     public static EvaluationConfig defaults() {

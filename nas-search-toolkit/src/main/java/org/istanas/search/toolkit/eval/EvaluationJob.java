@@ -48,7 +48,8 @@ final class EvaluationJob implements TrainingJob {
         this.engine = engine;
         this.network = network;
         this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay());
-        this.schedule = new CosineSchedule(config.learningRate(), config.learningRateMin(), config.epochs());
+        this.schedule = CosineSchedule.of(config.learningRate(), config.learningRateMin(), config.epochs(),
+                config.schedulerStepsFirst());
         this.trainIndices = firstIndices(dataset.train(), config.trainImages(), "trainImages");
         long order = Seeds.derive(seed, "train-order");
         Augmentation augmentation = config.augment() ? Augmentation.forTraining(dataset, config.cutout()) : Augmentation.forEvaluation(dataset);
