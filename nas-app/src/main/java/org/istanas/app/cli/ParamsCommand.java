@@ -65,7 +65,7 @@ public final class ParamsCommand implements Callable<Integer> {
         return switch (network.toLowerCase(Locale.ROOT)) {
             case "cifar" -> Layout.CIFAR;
             case "imagenet" -> Layout.IMAGENET;
-            default -> throw new IllegalArgumentException("--network must be cifar or imagenet, got '" + network + "'");
+            default -> throw new org.istanas.api.UsageException("--network must be cifar or imagenet, got '" + network + "'");
         };
     }
 
