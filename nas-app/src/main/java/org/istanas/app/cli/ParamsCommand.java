@@ -72,6 +72,15 @@ public final class ParamsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Layout layout = layout();
+        if (channels != null) {
+            OptionBounds.check("--channels", channels, 1, OptionBounds.MAX_CHANNELS);
+        }
+        if (layers != null) {
+            OptionBounds.check("--layers", layers, 1, OptionBounds.MAX_LAYERS);
+        }
+        if (classes != null) {
+            OptionBounds.check("--classes", classes, 1, OptionBounds.MAX_CLASSES);
+        }
         Genotype resolved = Genotypes.resolve(genotype);
         List<CandidateOperation> operations = catalog.operations().isEmpty() ? OpsPlugin.paperOperations()
                 : catalog.operations();
