@@ -81,7 +81,7 @@ public final class Istanas {
         return new EvaluationBuilder(this, genotype);
     }
 
-    /** Retraining of a built-in genotype name (e.g. {@code ISTA_TWOSTAGE}) or a genotype.json file. */
+    /** Retraining of a built-in genotype name (e.g. {@code ISTA_twostage}) or a genotype.json file. */
     public EvaluationBuilder evaluate(String nameOrFile) {
         return new EvaluationBuilder(this, Genotypes.resolve(nameOrFile));
     }
