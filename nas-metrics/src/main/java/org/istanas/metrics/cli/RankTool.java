@@ -97,6 +97,10 @@ public final class RankTool {
         }
         double[] x = data.x();
         double[] y = data.y();
+        if (options.topK() != null && options.topK() > data.n()) {
+            throw new org.istanas.api.UsageException("--top-k " + options.topK() + " exceeds the " + data.n()
+                    + " usable rows");
+        }
         try {
             CorrelationTest test = method.test(x, y);
             BootstrapInterval interval = options.bootstrap() == null ? null
@@ -104,9 +108,6 @@ public final class RankTool {
             RankReport.TopKAgreement topK = null;
             if (options.topK() != null) {
                 int k = options.topK();
-                if (k > data.n()) {
-                    throw new org.istanas.api.UsageException("--top-k " + k + " exceeds the " + data.n() + " usable rows");
-                }
                 topK = new RankReport.TopKAgreement(k, TopK.overlap(x, y, k), TopK.precisionAtK(x, y, k),
                         (double) k / data.n());
             }
