@@ -24,7 +24,7 @@ public final class Datasets {
                                     Map<String, String> options) throws IOException {
         Objects.requireNonNull(provider, "provider is null");
         if (dataDir == null && provider.needsDataDirectory()) {
-            throw new IllegalArgumentException("dataset '" + provider.name() + "' needs a data directory (--data-dir):"
+            throw new org.istanas.api.UsageException("dataset '" + provider.name() + "' needs a data directory (--data-dir):"
                     + " " + provider.description());
         }
         return provider.open(new DatasetRequest(dataDir, seed, limit, options));

@@ -42,7 +42,7 @@ public enum RankCorrelation {
                 return method;
             }
         }
-        throw new IllegalArgumentException("unknown correlation method '" + id + "'; expected one of "
+        throw new org.istanas.api.UsageException("unknown correlation method '" + id + "'; expected one of "
                 + Arrays.stream(values()).map(RankCorrelation::id).collect(Collectors.joining(", ")));
     }
 

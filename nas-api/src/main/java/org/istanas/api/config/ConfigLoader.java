@@ -130,6 +130,7 @@ public final class ConfigLoader {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             node = text.isBlank() ? JsonNodeFactory.instance.objectNode() : reader.readTree(text);
+            DuplicateKeys.check(reader, text, file.toString());
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such configuration file", e);
         } catch (JsonProcessingException e) {

@@ -162,7 +162,7 @@ public final class GenotypeJson {
         Objects.requireNonNull(file, "file is null");
         byte[] bytes = toJson(genotype).getBytes(StandardCharsets.UTF_8);
         Path absolute = file.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+        Path temp = org.istanas.api.run.AtomicFiles.createTemporary(absolute.getParent(), "." + absolute.getFileName() + ".");
         try {
             Files.write(temp, bytes);
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

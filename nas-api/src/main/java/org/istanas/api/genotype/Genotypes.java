@@ -90,8 +90,13 @@ public final class Genotypes {
             }
         }
         Path file = baseDirectory.resolve(nameOrFile);
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("genotype " + file + " is a directory; give a genotype.json file"
+                    + (Files.isRegularFile(file.resolve("genotype.json")) ? " such as " + file.resolve("genotype.json")
+                    : "") + " or a built-in name");
+        }
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("unknown genotype '" + nameOrFile
+            throw new org.istanas.api.UsageException("unknown genotype '" + nameOrFile
                     + "': neither a built-in name nor a file; built-in: " + List.copyOf(BUILT_IN.keySet()));
         }
         try {

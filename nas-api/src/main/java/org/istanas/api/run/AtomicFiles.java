@@ -16,7 +16,28 @@ import java.util.Objects;
  * file is renamed over the target with {@link StandardCopyOption#ATOMIC_MOVE}.
  */
 public final class AtomicFiles {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFiles() {
+    }
+
+    /**
+     * A new empty file {@code <prefix><random>.tmp} in {@code directory}, created with the process's umask like any
+     * other file. ({@link Files#createTempFile} makes it 0600 on POSIX, and the rename would carry that mode over
+     * to the run's files, so group members could not read them.)
+     */
+    public static Path createTemporary(Path directory, String prefix) throws IOException {
+        Objects.requireNonNull(directory, "directory is null");
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = directory.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public static void write(Path target, String text) throws IOException {
@@ -29,7 +50,7 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+        Path temporary = createTemporary(directory, "." + absolute.getFileName() + ".");
         try {
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC)) {

@@ -23,6 +23,7 @@ public final class ProgressBar implements ProgressListener {
     private long lastDraw;
     private double secondsPerEpoch = Double.NaN;
     private boolean barShown;
+    private boolean genotypes = true;
 
     /** A bar on standard error, animated only when the JVM has a console. */
     public static ProgressBar onStderr() {
@@ -33,6 +34,15 @@ public final class ProgressBar implements ProgressListener {
         this.out = Objects.requireNonNull(out, "out is null");
         this.terminal = terminal;
         this.clock = Objects.requireNonNull(nanoClock, "nanoClock is null");
+    }
+
+    /**
+     * Whether the per-epoch note shows the genotype found so far (a line of ~300 characters that drowns the progress
+     * lines; the command prints the final genotype anyway). The commands show it only under {@code --verbose}.
+     */
+    public ProgressBar showGenotypes(boolean show) {
+        this.genotypes = show;
+        return this;
     }
 
     @Override
@@ -84,8 +94,9 @@ public final class ProgressBar implements ProgressListener {
         line.append(')');
         clearBar();
         out.println(line);
-        if (!report.note().isEmpty()) {
-            out.println("  " + report.note());
+        String note = genotypes ? report.note() : withoutGenotype(report.note());
+        if (!note.isEmpty()) {
+            out.println("  " + note);
         }
     }
 
@@ -106,6 +117,12 @@ public final class ProgressBar implements ProgressListener {
             out.print("\r" + " ".repeat(WIDTH + 70) + "\r");
             barShown = false;
         }
+    }
+
+    /** The note without its {@code genotype ...} part (notes are {@code [phase; ]genotype normal [...] ...}). */
+    static String withoutGenotype(String note) {
+        int at = note.startsWith("genotype ") ? 0 : note.indexOf("; genotype ");
+        return at < 0 ? note : note.substring(0, at);
     }
 
     /** h:mm:ss or m:ss. */

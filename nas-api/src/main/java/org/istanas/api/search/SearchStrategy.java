@@ -34,7 +34,7 @@ public interface SearchStrategy extends Named {
         if (presets().contains(name)) {
             return Map.of();
         }
-        throw new IllegalArgumentException("unknown preset '" + name + "' for strategy " + name() + "; known: " + presets());
+        throw new org.istanas.api.UsageException("unknown preset '" + name + "' for strategy " + name() + "; known: " + presets());
     }
 
     /**

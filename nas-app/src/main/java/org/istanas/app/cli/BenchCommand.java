@@ -27,28 +27,33 @@ public final class BenchCommand {
                     + "and an Adam step on b, then forward+backward on a training batch, gradient clipping and an "
                     + "SGD step on the weights. Prints median and min ms per step, images/s and peak RSS.")
     public static final class Step implements Callable<Integer> {
-        @Option(names = "--mode", defaultValue = "sparse", description = "sparse (ISTA-NAS) or dense (DARTS)")
+        @Option(names = "--mode", defaultValue = "sparse",
+                description = "sparse (ISTA-NAS) or dense (DARTS) (default: ${DEFAULT-VALUE})")
         String mode;
 
-        @Option(names = "--batch", defaultValue = "64", description = "images per batch")
+        @Option(names = "--batch", defaultValue = "64", description = "images per batch (default: ${DEFAULT-VALUE})")
         int batch;
 
-        @Option(names = "--channels", defaultValue = "16", description = "initial channels")
+        @Option(names = "--channels", defaultValue = "16", description = "initial channels (default: ${DEFAULT-VALUE})")
         int channels;
 
-        @Option(names = "--layers", defaultValue = "8", description = "cells")
+        @Option(names = "--layers", defaultValue = "8", description = "cells (default: ${DEFAULT-VALUE})")
         int layers;
 
-        @Option(names = "--steps", defaultValue = "5", description = "timed steps (after the warm-up steps)")
+        @Option(names = "--steps", defaultValue = "5",
+                description = "timed steps (after the warm-up steps) (default: ${DEFAULT-VALUE})")
         int steps;
 
-        @Option(names = "--warmup", defaultValue = "2", description = "untimed warm-up steps")
+        @Option(names = "--warmup", defaultValue = "2",
+                description = "untimed warm-up steps (default: ${DEFAULT-VALUE})")
         int warmup;
 
-        @Option(names = "--seed", defaultValue = "0", description = "seed of data, supports and weights")
+        @Option(names = "--seed", defaultValue = "0",
+                description = "seed of data, supports and weights (default: ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--rss-every", defaultValue = "0", description = "record RSS every N steps (0 = off)")
+        @Option(names = "--rss-every", defaultValue = "0",
+                description = "record RSS every N steps (0 = off) (default: ${DEFAULT-VALUE})")
         int rssEvery;
 
         @Option(names = "--support-genotype", paramLabel = "NAME|FILE",
@@ -65,6 +70,11 @@ public final class BenchCommand {
 
         @Override
         public Integer call() {
+            OptionBounds.check("--batch", batch, 1, OptionBounds.MAX_BATCH);
+            OptionBounds.check("--channels", channels, 1, OptionBounds.MAX_BENCH_CHANNELS);
+            OptionBounds.check("--layers", layers, 1, OptionBounds.MAX_BENCH_LAYERS);
+            OptionBounds.check("--steps", steps, 1, 1_000_000);
+            OptionBounds.check("--warmup", warmup, 0, 1_000_000);
             StepBenchmark.Options options = new StepBenchmark.Options(mode, batch, channels, layers, steps, warmup,
                     seed, json, rssEvery, StepBenchmark.supports(supportGenotype, supportsFile));
             StepBenchmark.print(StepBenchmark.run(options), System.out);

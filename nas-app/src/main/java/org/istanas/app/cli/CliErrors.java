@@ -20,7 +20,7 @@ public final class CliErrors {
     private CliErrors() {
     }
 
-    /** Reports a failure and returns its exit code, {@value #FAILURE}. */
+    /** Reports a failure and returns its exit code by the one rule of {@link ExitCodes}. */
     public static int report(Throwable error, PrintWriter err, boolean verbose) {
         err.println("istanas: " + message(error));
         if (verbose) {
@@ -29,7 +29,7 @@ public final class CliErrors {
             err.println("(run with --verbose for the stack trace)");
         }
         err.flush();
-        return FAILURE;
+        return ExitCodes.of(error);
     }
 
     static CommandLine.IExecutionExceptionHandler executionHandler(boolean verbose) {

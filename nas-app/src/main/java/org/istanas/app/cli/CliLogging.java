@@ -16,10 +16,18 @@ public final class CliLogging {
     /** Loggers of third-party libraries that print start-up noise. */
     static final String[] NOISY = {"org.nd4j", "org.deeplearning4j", "org.bytedeco", "oshi", "com.google.ortools"};
 
+    private static volatile boolean verbose;
+
     private CliLogging() {
     }
 
+    /** Whether the last {@link #configure} asked for {@code --verbose}. */
+    public static boolean verbose() {
+        return verbose;
+    }
+
     public static void configure(boolean verbose) {
+        CliLogging.verbose = verbose;
         // JavaCPP prints to stderr itself unless told to use SLF4J; must be set before its first use.
         if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
             System.setProperty("org.bytedeco.javacpp.logger", "slf4j");

@@ -20,7 +20,8 @@ public final class CommonRunOptions {
             description = "Dataset provider option, e.g. trainSize=1000 for synthetic (repeatable).")
     Map<String, String> datasetOptions = new LinkedHashMap<>();
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Preset: paper (default), official, cpu, smoke (per strategy; search --print-config shows one).")
+    @Option(names = "--preset", paramLabel = "NAME", description = "Preset: paper (default), official, cpu, smoke; also demo (two-stage) and "
+                    + "imagenet (one-stage). search --print-config shows one; see docs/search.md.")
     String preset;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML or JSON file of configuration keys.")

@@ -71,17 +71,18 @@ public final class DataCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "0", description = "Seed (synthetic data; default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
-                description = "Dataset option, e.g. -o imageSize=224 or -o trainSize=2000.")
+        @Option(names = {"--dataset-option", "-o"}, paramLabel = "KEY=VALUE",
+                description = "Dataset provider option, e.g. --dataset-option imageSize=224 (repeatable).")
         Map<String, String> options = new LinkedHashMap<>();
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
                 if (!sheetSplit.equals("train") && !sheetSplit.equals("test")) {
-                    throw new IllegalArgumentException("--sheet-split must be train or test, got '" + sheetSplit + "'");
+                    throw new org.istanas.api.UsageException("--sheet-split must be train or test, got '" + sheetSplit
+                            + "'");
                 }
                 ImageDataset data = Datasets.open(catalog.dataset(dataset), dataDir, seed, limit, options);
                 DatasetReport report = DatasetInspector.withAvailableProcessors().inspect(data);
@@ -92,9 +93,6 @@ public final class DataCommand implements Runnable {
                     err.println("contact sheet written to " + sheet);
                 }
                 return 0;
-            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-                err.println("istanas data inspect: " + e.getMessage());
-                return 1;
             } finally {
                 err.flush();
             }

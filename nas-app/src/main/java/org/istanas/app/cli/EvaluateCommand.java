@@ -33,7 +33,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--genotype", paramLabel = "NAME|FILE",
-            description = "Built-in genotype (ISTA_TWOSTAGE, DARTS_V2, ...) or a genotype.json file.")
+            description = "Built-in genotype (ISTA_twostage, DARTS_V2, ...; see 'istanas genotype list') or a "
+                    + "genotype.json file.")
     String genotype;
 
     @Option(names = "--seed", defaultValue = "0", description = "Base seed (default: ${DEFAULT-VALUE}).")

@@ -76,12 +76,21 @@ public final class ParamsCommand implements Callable<Integer> {
         return switch (network.toLowerCase(Locale.ROOT)) {
             case "cifar" -> Layout.CIFAR;
             case "imagenet" -> Layout.IMAGENET;
-            default -> throw new IllegalArgumentException("--network must be cifar or imagenet, got '" + network + "'");
+            default -> throw new org.istanas.api.UsageException("--network must be cifar or imagenet, got '" + network + "'");
         };
     }
 
     @Override
     public Integer call() {
+        if (channels != null) {
+            OptionBounds.check("--channels", channels, 1, OptionBounds.MAX_CHANNELS);
+        }
+        if (layers != null) {
+            OptionBounds.check("--layers", layers, 1, OptionBounds.MAX_LAYERS);
+        }
+        if (classes != null) {
+            OptionBounds.check("--classes", classes, 1, OptionBounds.MAX_CLASSES);
+        }
         Architecture architecture = SpaceGenotypes.resolve(genotype, space, catalog::space);
         if (!(architecture instanceof Genotype)) {
             return countOther(catalog.space(architecture.space()), architecture);

@@ -63,7 +63,7 @@ public final class RankCommand implements Callable<Integer> {
         try {
             options = new RankOptions(csv, x, y, method, topK, bootstrap, seed, ciLevel, json);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+            spec.commandLine().getErr().println(RankTool.PREFIX + e.getMessage());
             return RankTool.INPUT_ERROR;
         }
         return new RankTool().run(options, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -64,20 +64,32 @@ public final class RecoverCommand implements Callable<Integer> {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
     }
 
+    private SolverLimits limits() {
+        SolverLimits defaults = SolverLimits.DEFAULT;
+        try {
+            return new SolverLimits(maxIterations == null ? defaults.maxIterations() : maxIterations,
+                    tolerance == null ? defaults.tolerance() : tolerance,
+                    timeLimitMillis == null ? defaults.timeLimitMillis() : timeLimitMillis);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() {
         String output;
         try {
-            SolverLimits defaults = SolverLimits.DEFAULT;
-            SolverLimits limits = new SolverLimits(
-                    maxIterations == null ? defaults.maxIterations() : maxIterations,
-                    tolerance == null ? defaults.tolerance() : tolerance,
-                    timeLimitMillis == null ? defaults.timeLimitMillis() : timeLimitMillis);
+            SolverLimits limits = limits();
             output = new RecoveryTool(catalog::solver).runAndFormat(
                     new RecoveryTool.Request(solver, matrix, b, lambda, sparsity, limits), json);
         } catch (IllegalArgumentException e) {
-            // bad input (file, option, unknown solver): usage error, exit code 2, message first
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            // an unknown solver or an option out of range is a usage error (exit 2); a bad file a failure (exit 1)
+            boolean option = e instanceof org.istanas.api.UsageException
+                    || (e.getMessage() != null && e.getMessage().startsWith("--"));
+            if (option) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+            throw e;
         }
         spec.commandLine().getOut().println(output.stripTrailing());
         spec.commandLine().getOut().flush();

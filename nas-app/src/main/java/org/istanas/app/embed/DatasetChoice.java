@@ -26,7 +26,7 @@ record DatasetChoice(String name, Path dataDir, Map<String, String> options) {
     ImageDataset open(PluginCatalog catalog) {
         DatasetProvider provider = catalog.dataset(name);
         if (provider.needsDataDirectory() && dataDir == null) {
-            throw new IllegalArgumentException("dataset " + name + " needs a data directory (--data-dir)");
+            throw new org.istanas.api.UsageException("dataset " + name + " needs a data directory (--data-dir)");
         }
         try {
             return provider.open(new DatasetRequest(dataDir, 0, 0, options));

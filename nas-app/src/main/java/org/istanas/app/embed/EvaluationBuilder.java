@@ -18,6 +18,7 @@ import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.Provenance;
 import org.istanas.api.run.ProvenanceFiles;
 import org.istanas.api.run.RunFolder;
+import org.istanas.api.run.RunFolderLock;
 import org.istanas.api.run.Seeds;
 import org.istanas.search.toolkit.eval.Evaluation;
 import org.istanas.search.toolkit.eval.EvaluationConfig;
@@ -135,13 +136,15 @@ public final class EvaluationBuilder {
             invocation.put("seed", Long.toString(runSeed));
             invocation.put("baseSeed", Long.toString(seed));
             invocation.put("overrides", String.join(" ", overrides));
-            RunRecords.write(folder, config, invocation, runSeed, choice, data, istanas.plugins(used),
-                    istanas.engine().describe());
-            GenotypeJson.write(folder.genotype(), genotype);
-            if (seeds > 1) {
-                listener.message("seed " + (i + 1) + " of " + seeds + " (" + runSeed + ")");
+            try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
+                RunRecords.write(folder, config, invocation, runSeed, choice, data, istanas.plugins(used),
+                        istanas.engine().describe());
+                GenotypeJson.write(folder.genotype(), genotype);
+                if (seeds > 1) {
+                    listener.message("seed " + (i + 1) + " of " + seeds + " (" + runSeed + ")");
+                }
+                results.add(evaluation.train(folder, runSeed, listener, false));
             }
-            results.add(evaluation.train(folder, runSeed, listener, false));
         }
         if (seeds > 1) {
             MetricsTable table = new MetricsTable(base.resolve("summary.csv"),

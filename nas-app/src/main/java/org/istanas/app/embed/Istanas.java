@@ -17,6 +17,7 @@ import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.Provenance;
 import org.istanas.api.run.ProvenanceFiles;
 import org.istanas.api.run.RunFolder;
+import org.istanas.api.run.RunFolderLock;
 import org.istanas.api.search.SearchContext;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
@@ -82,7 +83,7 @@ public final class Istanas {
         return new EvaluationBuilder(this, genotype);
     }
 
-    /** Retraining of a built-in genotype name (e.g. {@code ISTA_TWOSTAGE}) or a genotype.json file. */
+    /** Retraining of a built-in genotype name (e.g. {@code ISTA_twostage}) or a genotype.json file. */
     public EvaluationBuilder evaluate(String nameOrFile) {
         org.istanas.api.space.Architecture architecture = SpaceGenotypes.resolve(nameOrFile, null, catalog::space);
         if (!(architecture instanceof Genotype genotype)) {
@@ -118,8 +119,10 @@ public final class Istanas {
         SparseSolver solver = provenance.invocation().containsKey("solver")
                 ? catalog.solver(provenance.invocation("solver")) : null;
         long seed = Long.parseLong(provenance.invocation("seed"));
-        return strategy.resume(context(config, dataset, solver, recordedOperations(provenance), folder, seed,
-                listener));
+        try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
+            return strategy.resume(context(config, dataset, solver, recordedOperations(provenance), folder, seed,
+                    listener));
+        }
     }
 
     /** Continues an evaluation from its last checkpoint. */
@@ -131,7 +134,10 @@ public final class Istanas {
         EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, Map.of(), folder.config(), List.of());
         Genotype genotype = GenotypeJson.read(folder.genotype());
         long seed = Long.parseLong(provenance.invocation("seed"));
-        return new Evaluation(config, genotype, dataset, operationsByName(), engine).train(folder, seed, listener, true);
+        try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
+            return new Evaluation(config, genotype, dataset, operationsByName(), engine).train(folder, seed, listener,
+                    true);
+        }
     }
 
     private static void requireKind(Provenance provenance, String kind, RunFolder folder) throws IOException {
@@ -221,7 +227,8 @@ public final class Istanas {
     static void requireEmptyOrAbsent(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             try (var entries = Files.list(directory)) {
-                if (entries.findAny().isPresent()) {
+                // a .lock alone is no run: its writer died before writing anything, or is about to start
+                if (entries.anyMatch(p -> !p.getFileName().toString().equals(RunFolderLock.FILE))) {
                     throw new IOException("output folder " + directory + " is not empty; choose another --out");
                 }
             }

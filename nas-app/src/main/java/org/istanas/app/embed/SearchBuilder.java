@@ -16,6 +16,7 @@ import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.MetricsTable;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.RunFolder;
+import org.istanas.api.run.RunFolderLock;
 import org.istanas.api.run.Seeds;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
@@ -201,12 +202,15 @@ public final class SearchBuilder {
                 invocation.put("configFile", configFile.toAbsolutePath().toString());
             }
             invocation.put("overrides", String.join(" ", overrides));
-            RunRecords.write(folder, config, invocation, runSeed, choice, data, istanas.plugins(used, searchOps),
-                    istanas.engine().describe());
-            if (runs > 1) {
-                listener.message("run " + (i + 1) + " of " + runs + " (seed " + runSeed + ")");
+            try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
+                RunRecords.write(folder, config, invocation, runSeed, choice, data, istanas.plugins(used, searchOps),
+                        istanas.engine().describe());
+                if (runs > 1) {
+                    listener.message("run " + (i + 1) + " of " + runs + " (seed " + runSeed + ")");
+                }
+                outcomes.add(s.search(istanas.context(config, data, sparseSolver, searchOps, folder, runSeed,
+                        listener)));
             }
-            outcomes.add(s.search(istanas.context(config, data, sparseSolver, searchOps, folder, runSeed, listener)));
         }
         int best = 0;
         for (int i = 1; i < outcomes.size(); i++) {

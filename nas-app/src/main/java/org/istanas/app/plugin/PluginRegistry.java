@@ -103,7 +103,7 @@ public final class PluginRegistry implements PluginCatalog, AutoCloseable {
         Contribution contribution = byKind.get(kind).get(name);
         if (contribution == null) {
             List<String> known = byKind.get(kind).keySet().stream().sorted().toList();
-            throw new IllegalArgumentException("unknown " + kind.noun() + " '" + name + "'; known: " + known);
+            throw new org.istanas.api.UsageException("unknown " + kind.noun() + " '" + name + "'; known: " + known);
         }
         return contribution;
     }

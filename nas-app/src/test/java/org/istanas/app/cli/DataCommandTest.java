@@ -108,7 +108,8 @@ final class DataCommandTest {
     }
 
     @Test
-    void badInputGivesAnErrorMessageAndExitCodeOne() {
+    void unknownDatasetAndMissingDataDirAreReported() {
+        // a bare picocli command line (no application handlers): exit 1; through Main they exit 2 (ExitCodesTest)
         Result unknown = run("inspect", "--dataset", "cifar100");
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("unknown dataset 'cifar100'");

@@ -128,7 +128,7 @@ final class MainTest {
     @Test
     void failuresPrintOneLineAndExitOne() throws IOException {
         Result unknown = run("genotype", "show", "NOPE");
-        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.exitCode()).isEqualTo(2); // an unknown name is a usage error (ExitCodes)
         assertThat(unknown.err()).isEqualTo("istanas: unknown genotype 'NOPE': neither a built-in name nor a file; "
                 + "built-in: [DARTS_V1, DARTS_V2, ISTA_twostage, ISTA_onestage, ISTA_ImageNet]\n");
 
@@ -139,7 +139,7 @@ final class MainTest {
         assertThat(invalid.err()).isEqualTo("istanas: " + bad + ": missing field 'normalConcat'\n");
 
         Result verbose = run("--verbose", "genotype", "show", "NOPE");
-        assertThat(verbose.exitCode()).isEqualTo(1);
+        assertThat(verbose.exitCode()).isEqualTo(2);
         assertThat(verbose.err()).contains("\tat org.istanas.");
     }
 

@@ -40,7 +40,7 @@ final class RankCommandTest {
         Path csv = dir.resolve("runs.csv");
         Files.writeString(csv, "x,y\n1,3\n2,1\n");
         assertThat(execute("--csv", csv.toString(), "--x", "x", "--y", "y", "--top-k", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("error: --top-k must be >= 1, got 0");
+        assertThat(err.toString()).contains("istanas: --top-k must be >= 1, got 0");
         assertThat(execute("--csv", csv.toString(), "--x", "x", "--y", "z")).isEqualTo(2);
         assertThat(err.toString()).contains("available columns: x, y");
         assertThat(execute("--csv", csv.toString(), "--x", "x")).isEqualTo(2); // picocli: missing --y

@@ -83,6 +83,10 @@ final class IdxFile {
             return new Content(sizes, content);
         } catch (java.util.zip.ZipException e) {
             throw new IOException(file + ": corrupt gzip data: " + e.getMessage(), e);
+        } catch (EOFException e) {
+            // the inflater ran out of compressed bytes: an interrupted download or copy
+            throw new IOException(file + ": truncated gzip file (" + e.getMessage() + "); download or copy it again",
+                    e);
         }
     }
 

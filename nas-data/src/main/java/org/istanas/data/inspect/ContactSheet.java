@@ -98,7 +98,7 @@ public final class ContactSheet {
         Path absolute = file.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        Path tmp = org.istanas.api.run.AtomicFiles.createTemporary(dir, "." + absolute.getFileName() + ".");
         try {
             if (!ImageIO.write(sheet, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available to write " + file);

@@ -22,7 +22,7 @@ public final class DatasetProviders {
     public static DatasetProvider byName(String name) {
         List<DatasetProvider> all = all();
         return all.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown dataset '" + name + "'; known: " + all.stream()
+                new org.istanas.api.UsageException("unknown dataset '" + name + "'; known: " + all.stream()
                         .map(DatasetProvider::name).sorted().collect(Collectors.toList())));
     }
 }

@@ -36,15 +36,22 @@ import org.istanas.metrics.io.SkippedRow;
 public final class RankTool {
     /** Exit status for success. */
     public static final int OK = 0;
-    /** Exit status for unusable input or options (picocli's usage-error status). */
+    /**
+     * Exit status for options that ask for something impossible: an unknown method, a column the file does not
+     * have (picocli's usage-error status).
+     */
     public static final int INPUT_ERROR = 2;
+    /** Exit status for a file or data that cannot be used: missing, malformed, too few rows, a constant column. */
+    public static final int FAILURE = 1;
+    /** How every istanas message on stderr starts. */
+    public static final String PREFIX = "istanas: ";
 
     private static final JsonFactory JSON = new JsonFactory();
 
     /**
      * Runs the command: prints the report on {@code out}, warnings (skipped rows) and errors on {@code err}.
      *
-     * @return {@link #OK}, or {@link #INPUT_ERROR} after printing {@code "error: <message>"}
+     * @return {@link #OK}, or {@link #INPUT_ERROR} / {@link #FAILURE} after printing {@code "istanas: <message>"}
      */
     public int run(RankOptions options, PrintWriter out, PrintWriter err) {
         Objects.requireNonNull(options, "options is null");
@@ -54,9 +61,11 @@ public final class RankTool {
         try {
             report = analyze(options);
         } catch (CsvInputException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println(PREFIX + e.getMessage());
             err.flush();
-            return INPUT_ERROR;
+            boolean usage = e instanceof org.istanas.api.UsageException
+                    || e instanceof CsvInputException c && c.isMissingColumn();
+            return usage ? INPUT_ERROR : FAILURE;
         }
         if (report.skipped() > 0) {
             err.println("warning: skipped " + report.skipped() + " row(s) with a missing or unusable value"
@@ -88,6 +97,10 @@ public final class RankTool {
         }
         double[] x = data.x();
         double[] y = data.y();
+        if (options.topK() != null && options.topK() > data.n()) {
+            throw new org.istanas.api.UsageException("--top-k " + options.topK() + " exceeds the " + data.n()
+                    + " usable rows");
+        }
         try {
             CorrelationTest test = method.test(x, y);
             BootstrapInterval interval = options.bootstrap() == null ? null
@@ -95,9 +108,6 @@ public final class RankTool {
             RankReport.TopKAgreement topK = null;
             if (options.topK() != null) {
                 int k = options.topK();
-                if (k > data.n()) {
-                    throw new IllegalArgumentException("--top-k " + k + " exceeds the " + data.n() + " usable rows");
-                }
                 topK = new RankReport.TopKAgreement(k, TopK.overlap(x, y, k), TopK.precisionAtK(x, y, k),
                         (double) k / data.n());
             }

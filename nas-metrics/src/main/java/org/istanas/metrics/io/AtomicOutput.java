@@ -26,7 +26,7 @@ public final class AtomicOutput {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        Path temp = org.istanas.api.run.AtomicFiles.createTemporary(folder, "." + absolute.getFileName() + ".");
         try {
             try (FileOutputStream file = new FileOutputStream(temp.toFile());
                  OutputStream out = new BufferedOutputStream(file)) {

@@ -185,7 +185,7 @@ public final class CsvPairs {
                 .append(") not found in ").append(file).append("; available columns: ").append(String.join(", ", header));
         header.stream().filter(h -> h.equalsIgnoreCase(column.trim())).findFirst()
                 .ifPresent(h -> message.append(" (did you mean '").append(h).append("'?)"));
-        throw new CsvInputException(message.toString());
+        throw CsvInputException.missingColumn(message.toString());
     }
 
     /** A parsed cell: its value, or why it cannot be used. */

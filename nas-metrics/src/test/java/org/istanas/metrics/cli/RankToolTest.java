@@ -132,7 +132,7 @@ final class RankToolTest {
     void missingColumnListsAvailableColumns() {
         RankOptions o = new RankOptions(csv, "proxy", "standalone_acc", "kendall-b", null, null, 1, 0.95, false);
         assertThat(run(o)).isEqualTo(RankTool.INPUT_ERROR);
-        assertThat(err.toString()).isEqualTo("error: column 'proxy' (--x) not found in " + csv
+        assertThat(err.toString()).isEqualTo("istanas: column 'proxy' (--x) not found in " + csv
                 + "; available columns: arch, proxy_acc, standalone_acc, params" + System.lineSeparator());
         assertThat(out.toString()).isEmpty();
     }
@@ -140,8 +140,8 @@ final class RankToolTest {
     @Test
     void missingFileAndUnknownMethodAreReported() {
         Path missing = dir.resolve("missing.csv");
-        assertThat(run(RankOptions.of(missing, "a", "b"))).isEqualTo(RankTool.INPUT_ERROR);
-        assertThat(err.toString()).contains("error: CSV file not found: " + missing);
+        assertThat(run(RankOptions.of(missing, "a", "b"))).isEqualTo(RankTool.FAILURE);
+        assertThat(err.toString()).contains("istanas: CSV file not found: " + missing);
         err.getBuffer().setLength(0);
         assertThat(run(options("pearson", null, null, false))).isEqualTo(RankTool.INPUT_ERROR);
         assertThat(err.toString()).contains("unknown correlation method 'pearson'; expected one of kendall-a, "
@@ -152,12 +152,12 @@ final class RankToolTest {
     void constantColumnAndTooFewRowsAreExplained() throws IOException {
         Path file = dir.resolve("constant.csv");
         Files.writeString(file, "a,b\n1,5\n2,5\n3,5\n");
-        assertThat(run(RankOptions.of(file, "a", "b"))).isEqualTo(RankTool.INPUT_ERROR);
-        assertThat(err.toString()).contains("error: kendall-b of a (x) and b (y) in " + file
+        assertThat(run(RankOptions.of(file, "a", "b"))).isEqualTo(RankTool.FAILURE);
+        assertThat(err.toString()).contains("istanas: kendall-b of a (x) and b (y) in " + file
                 + ": Kendall's tau-b is undefined: y is constant");
         err.getBuffer().setLength(0);
         Files.writeString(file, "a,b\n1,5\n2,\n");
-        assertThat(run(RankOptions.of(file, "a", "b"))).isEqualTo(RankTool.INPUT_ERROR);
+        assertThat(run(RankOptions.of(file, "a", "b"))).isEqualTo(RankTool.FAILURE);
         assertThat(err.toString()).contains("has 1 usable row(s) for a and b; at least 2 are needed (1 skipped: "
                 + "row 2: y value is empty)");
         err.getBuffer().setLength(0);

@@ -282,7 +282,8 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
         if (searching) {
             if (finalSearchEpoch) {
                 endSearch(epoch);
-                event = "; every node terminated: search ended after " + searchEpochs + " epochs";
+                event = "; every node terminated: search ended after "
+                        + org.istanas.api.run.Counts.of(searchEpochs, "epoch");
             } else {
                 ArchitectureState.Update update = state.update(epoch, recover(state), cap::admits);
                 accepted = update.accepted() ? 1 : 0;

@@ -52,7 +52,7 @@ public final class Presets {
     public Map<String, Object> get(String name, String strategy) {
         Map<String, Object> change = changes.get(name);
         if (change == null) {
-            throw new IllegalArgumentException("unknown preset '" + name + "' for strategy " + strategy + "; known: "
+            throw new org.istanas.api.UsageException("unknown preset '" + name + "' for strategy " + strategy + "; known: "
                     + names());
         }
         Map<String, Object> all = new LinkedHashMap<>(JSON.convertValue(defaults, new TypeReference<Map<String, Object>>() {

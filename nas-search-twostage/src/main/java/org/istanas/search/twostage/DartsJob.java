@@ -181,7 +181,8 @@ final class DartsJob implements SuperNetJob {
 
     @Override
     public String headline() {
-        return "DARTS (first order) search: " + config.epochs() + " epochs of " + stepsPerEpoch() + " steps, "
+        return "DARTS (first order) search: " + org.istanas.api.run.Counts.of(config.epochs(), "epoch") + " of "
+                + org.istanas.api.run.Counts.of(stepsPerEpoch(), "step") + ", "
                 + config.layers() + " cells x " + config.channels() + " channels";
     }
 

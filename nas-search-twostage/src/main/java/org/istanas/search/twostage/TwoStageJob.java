@@ -225,7 +225,8 @@ final class TwoStageJob implements SuperNetJob {
     /** The architecture of the current supports: per node (second largest |x|, largest |x|). */
     @Override
     public String headline() {
-        return "two-stage ISTA-NAS search: " + config.epochs() + " epochs of " + stepsPerEpoch() + " steps, "
+        return "two-stage ISTA-NAS search: " + org.istanas.api.run.Counts.of(config.epochs(), "epoch") + " of "
+                + org.istanas.api.run.Counts.of(stepsPerEpoch(), "step") + ", "
                 + config.layers() + " cells x " + config.channels() + " channels, s = " + config.sparsity()
                 + ", solver " + solver.name();
     }

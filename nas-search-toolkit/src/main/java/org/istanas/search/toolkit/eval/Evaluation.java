@@ -69,8 +69,8 @@ public final class Evaluation {
             EvaluationJob job = new EvaluationJob(config, dataset, engine, network, seed);
             try {
                 listener.runStarted("evaluation: " + config.layers() + " cells x " + config.channels() + " channels, "
-                        + network.parameterCount() + " parameters, " + config.epochs() + " epochs of "
-                        + job.stepsPerEpoch() + " steps, run folder " + folder, config.epochs());
+                        + network.parameterCount() + " parameters, " + org.istanas.api.run.Counts.of(config.epochs(), "epoch")
+                        + " of " + org.istanas.api.run.Counts.of(job.stepsPerEpoch(), "step") + ", run folder " + folder, config.epochs());
                 new TrainingLoop(folder, listener, config.checkpointEverySteps(), config.keepCheckpoints())
                         .run(job, resume);
             } finally {

@@ -103,7 +103,7 @@ public final class TrainingLoop {
             if (codes != null) {
                 codes.retainBelow(epoch);
             }
-            listener.message(epoch >= job.epochs() ? "run " + folder + " had finished all " + job.epochs() + " epochs"
+            listener.message(epoch >= job.epochs() ? "run " + folder + " had finished all " + org.istanas.api.run.Counts.of(job.epochs(), "epoch")
                     : "resuming " + folder + " at epoch " + (epoch + 1) + " batch " + (step + 1));
         } else {
             metrics.retainBelow(0);
