@@ -34,6 +34,8 @@ import picocli.CommandLine.ScopeType;
             ParamsCommand.class,
             BenchCommand.class,
             ConsistencyCommand.class,
+            ReportCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class IstanasCommand {

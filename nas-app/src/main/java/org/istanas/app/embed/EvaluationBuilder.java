@@ -15,6 +15,7 @@ import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeJson;
 import org.istanas.api.run.MetricsTable;
 import org.istanas.api.run.ProgressListener;
+import org.istanas.report.ReportRefresher;
 import org.istanas.api.run.Provenance;
 import org.istanas.api.run.ProvenanceFiles;
 import org.istanas.api.run.RunFolder;
@@ -141,7 +142,9 @@ public final class EvaluationBuilder {
             if (seeds > 1) {
                 listener.message("seed " + (i + 1) + " of " + seeds + " (" + runSeed + ")");
             }
-            results.add(evaluation.train(folder, runSeed, listener, false));
+            ReportRefresher report = new ReportRefresher(folder.root());
+            results.add(evaluation.train(folder, runSeed, ProgressListener.all(List.of(listener, report)), false));
+            report.refresh();
         }
         if (seeds > 1) {
             MetricsTable table = new MetricsTable(base.resolve("summary.csv"),
@@ -153,6 +156,7 @@ public final class EvaluationBuilder {
                         MetricsTable.format(r.testLoss()), Long.toString(r.parameters()),
                         base.relativize(r.runFolder()).toString()));
             }
+            new ReportRefresher(base).refresh();
         }
         return new EvaluationReport(results,
                 Istanas.summary(results.stream().map(EvaluationResult::testAccuracy).toList()), base);

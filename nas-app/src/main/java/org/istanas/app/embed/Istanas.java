@@ -17,6 +17,7 @@ import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.Provenance;
 import org.istanas.api.run.ProvenanceFiles;
 import org.istanas.api.run.RunFolder;
+import org.istanas.report.ReportRefresher;
 import org.istanas.api.search.SearchContext;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
@@ -102,7 +103,11 @@ public final class Istanas {
         SparseSolver solver = provenance.invocation().containsKey("solver")
                 ? catalog.solver(provenance.invocation("solver")) : null;
         long seed = Long.parseLong(provenance.invocation("seed"));
-        return strategy.resume(context(config, dataset, solver, folder, seed, listener));
+        ReportRefresher report = new ReportRefresher(folder.root());
+        SearchOutcome outcome = strategy.resume(context(config, dataset, solver, folder, seed,
+                ProgressListener.all(List.of(listener, report))));
+        report.refresh();
+        return outcome;
     }
 
     /** Continues an evaluation from its last checkpoint. */
@@ -114,7 +119,11 @@ public final class Istanas {
         EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, Map.of(), folder.config(), List.of());
         Genotype genotype = GenotypeJson.read(folder.genotype());
         long seed = Long.parseLong(provenance.invocation("seed"));
-        return new Evaluation(config, genotype, dataset, operationsByName(), engine).train(folder, seed, listener, true);
+        ReportRefresher report = new ReportRefresher(folder.root());
+        EvaluationResult result = new Evaluation(config, genotype, dataset, operationsByName(), engine)
+                .train(folder, seed, ProgressListener.all(List.of(listener, report)), true);
+        report.refresh();
+        return result;
     }
 
     private static void requireKind(Provenance provenance, String kind, RunFolder folder) throws IOException {

@@ -14,6 +14,7 @@ import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.GenotypeJson;
 import org.istanas.api.run.MetricsTable;
 import org.istanas.api.run.ProgressListener;
+import org.istanas.report.ReportRefresher;
 import org.istanas.api.run.RunFolder;
 import org.istanas.api.run.Seeds;
 import org.istanas.api.search.SearchOutcome;
@@ -164,7 +165,10 @@ public final class SearchBuilder {
             if (runs > 1) {
                 listener.message("run " + (i + 1) + " of " + runs + " (seed " + runSeed + ")");
             }
-            outcomes.add(s.search(istanas.context(config, data, sparseSolver, folder, runSeed, listener)));
+            ReportRefresher report = new ReportRefresher(folder.root());
+            outcomes.add(s.search(istanas.context(config, data, sparseSolver, folder, runSeed,
+                    ProgressListener.all(List.of(listener, report)))));
+            report.refresh();
         }
         int best = 0;
         for (int i = 1; i < outcomes.size(); i++) {
@@ -174,6 +178,7 @@ public final class SearchBuilder {
         }
         if (runs > 1) {
             writeSummary(base, outcomes, best);
+            new ReportRefresher(base).refresh();
         }
         return new SearchReport(outcomes, best,
                 Istanas.summary(outcomes.stream().map(SearchOutcome::validAccuracy).toList()), base);
