@@ -97,6 +97,10 @@ public final class LineChart {
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
         y.setAutoRangeStickyZero(false);
+        // a constant curve (a fixed learning rate) gets an axis of +-10% around its value, not of 1e-8
+        double largest = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.y()))
+                .filter(Double::isFinite).map(Math::abs).max().orElse(1);
+        y.setAutoRangeMinimumSize(largest > 0 ? largest * 0.2 : 1);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, series.size() > 1);
         return ChartStyle.apply(chart);
