@@ -14,12 +14,12 @@ import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.GenotypeJson;
 import org.istanas.api.run.MetricsTable;
 import org.istanas.api.run.ProgressListener;
-import org.istanas.report.ReportRefresher;
 import org.istanas.api.run.RunFolder;
 import org.istanas.api.run.Seeds;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
+import org.istanas.report.ReportRefresher;
 
 /**
  * Configures and runs one or more searches. {@code runs(n)} runs n searches with seeds derived from the base seed
