@@ -44,7 +44,11 @@ final class ExperimentReport {
         List<String> failures = new ArrayList<>();
         for (Path run : found) {
             try {
-                runs.writeRun(RunData.read(run));
+                // a run's report is rewritten only when a file of the run is newer: an experiment that reuses its
+                // finished runs leaves them untouched
+                if (RunReport.isStale(run)) {
+                    runs.writeRun(RunData.read(run));
+                }
             } catch (IOException | RuntimeException e) {
                 failures.add(run + ": " + e.getMessage());
             }

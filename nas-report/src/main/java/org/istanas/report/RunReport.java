@@ -237,12 +237,32 @@ public final class RunReport {
                 + Html.pre(JSON.writeValueAsString(n)) + "</details>\n";
     }
 
+    /** Whether {@code run} has no report.html yet or a file of the run (not under plots/) is newer than it. */
+    public static boolean isStale(Path run) throws IOException {
+        Path report = run.resolve(FILE);
+        if (!Files.isRegularFile(report)) {
+            return true;
+        }
+        var written = Files.getLastModifiedTime(report);
+        try (Stream<Path> files = Files.list(run)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (Files.isRegularFile(f) && !name.equals(FILE) && !name.startsWith(".")
+                        && Files.getLastModifiedTime(f).compareTo(written) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The folder's files; report.html itself is left out, so that rewriting a report changes nothing in it. */
     static String filesHtml(Path root) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         try (Stream<Path> files = Files.list(root)) {
             for (Path f : files.sorted().toList()) {
                 String name = f.getFileName().toString();
-                if (name.startsWith(".")) {
+                if (name.startsWith(".") || name.equals(FILE)) {
                     continue;
                 }
                 rows.add(List.of(name + (Files.isDirectory(f) ? "/" : ""),

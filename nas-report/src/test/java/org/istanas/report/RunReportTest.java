@@ -137,6 +137,15 @@ final class RunReportTest {
                 .contains("&quot;method&quot; : &quot;kendall-b&quot;")
                 .contains("id=\"overlay-valid_acc\"").contains("id=\"overlay-test_acc\"");
         assertThat(exp.resolve("plots/runs-valid_acc.png")).exists();
+
+        // writing the experiment's report again leaves its runs' up-to-date reports untouched
+        var before = Files.getLastModifiedTime(exp.resolve("search/run-0/report.html"));
+        Files.setLastModifiedTime(exp.resolve("evaluate/run-0/result.json"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        new RunReport(NO_DOT).writeFolder(exp);
+        assertThat(Files.getLastModifiedTime(exp.resolve("search/run-0/report.html"))).isEqualTo(before);
+        assertThat(RunReport.isStale(exp.resolve("evaluate/run-0"))).as("rewritten, but result.json is in the future")
+                .isTrue();
     }
 
     @Test
