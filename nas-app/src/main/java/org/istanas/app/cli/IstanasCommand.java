@@ -36,6 +36,8 @@ import picocli.CommandLine.ScopeType;
             BenchCommand.class,
             BenchmarkCommand.class,
             ConsistencyCommand.class,
+            ReportCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class IstanasCommand {

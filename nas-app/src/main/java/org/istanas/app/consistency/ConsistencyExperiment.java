@@ -24,6 +24,7 @@ import org.istanas.metrics.RankCorrelation;
 import org.istanas.metrics.SeedSummary;
 import org.istanas.metrics.io.CsvPairs;
 import org.istanas.metrics.plot.ScatterPlot;
+import org.istanas.report.ReportRefresher;
 
 /**
  * Runs the consistency experiment in one folder:
@@ -32,7 +33,8 @@ import org.istanas.metrics.plot.ScatterPlot;
  * search/run-&lt;i&gt;/      search run folders (seed of run i: Seeds.forRun(seed, i), as search --runs derives them)
  * evaluate/run-&lt;i&gt;/    evaluation run folders of search/run-&lt;i&gt;/genotype.json
  * pairs.csv            run, seed, genotype file, search and evaluation accuracy (and the folders)
- * scatter.png          evaluation against search accuracy, with the headline coefficient in the title
+ * scatter.png, .svg    evaluation against search accuracy, with the headline coefficient in the title
+ * report.html          the runs side by side, linked to their own reports (RunReport)
  * summary.json         all coefficients with p-values (or why they are undefined) and mean ± std of both accuracies
  * </pre>
  * Running it again on the same folder reuses every finished run (result.json present), resumes unfinished ones from
@@ -42,6 +44,7 @@ public final class ConsistencyExperiment {
     public static final String EXPERIMENT_JSON = "experiment.json";
     public static final String PAIRS_CSV = "pairs.csv";
     public static final String SCATTER_PNG = "scatter.png";
+    public static final String SCATTER_SVG = "scatter.svg";
     public static final String SUMMARY_JSON = "summary.json";
     public static final String SEARCH_DIR = "search";
     public static final String EVALUATE_DIR = "evaluate";
@@ -95,6 +98,7 @@ public final class ConsistencyExperiment {
         writePairs(pairs);
         writePlot(report, x, y);
         writeSummary(report);
+        new ReportRefresher(folder).refresh();
         listener.message("consistency of " + spec.strategy() + " over " + pairs.size() + " runs: "
                 + report.headline().toText());
         return report;
@@ -210,8 +214,10 @@ public final class ConsistencyExperiment {
         String title = spec.strategy() + ": " + (headline.defined()
                 ? String.format(Locale.ROOT, "%s = %.3f (n = %d)", symbol(spec.method()), headline.value(), x.length)
                 : symbol(spec.method()) + " undefined (n = " + x.length + ")");
-        ScatterPlot.builder().title(title).xLabel("search: super-net validation accuracy")
-                .yLabel("stand-alone test accuracy").build().writePng(folder.resolve(SCATTER_PNG), x, y);
+        ScatterPlot plot = ScatterPlot.builder().title(title).xLabel("search: super-net validation accuracy")
+                .yLabel("stand-alone test accuracy").build();
+        plot.writePng(folder.resolve(SCATTER_PNG), x, y);
+        plot.writeSvg(folder.resolve(SCATTER_SVG), x, y);
     }
 
     private void writeSummary(ConsistencyReport report) throws IOException {

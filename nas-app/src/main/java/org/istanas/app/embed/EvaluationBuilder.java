@@ -24,6 +24,11 @@ import org.istanas.search.toolkit.eval.Evaluation;
 import org.istanas.search.toolkit.eval.EvaluationConfig;
 import org.istanas.search.toolkit.eval.EvaluationPresets;
 import org.istanas.search.toolkit.eval.EvaluationResult;
+import org.istanas.report.ReportRefresher;
+import org.istanas.search.toolkit.eval.Evaluation;
+import org.istanas.search.toolkit.eval.EvaluationConfig;
+import org.istanas.search.toolkit.eval.EvaluationPresets;
+import org.istanas.search.toolkit.eval.EvaluationResult;
 
 /**
  * Configures and runs the retraining of a genotype. {@code seeds(n)} trains n times with seeds derived from the
@@ -143,7 +148,9 @@ public final class EvaluationBuilder {
                 if (seeds > 1) {
                     listener.message("seed " + (i + 1) + " of " + seeds + " (" + runSeed + ")");
                 }
-                results.add(evaluation.train(folder, runSeed, listener, false));
+                ReportRefresher report = new ReportRefresher(folder.root());
+                results.add(evaluation.train(folder, runSeed, ProgressListener.all(List.of(listener, report)), false));
+                report.refresh();
             }
         }
         if (seeds > 1) {
@@ -156,6 +163,7 @@ public final class EvaluationBuilder {
                         MetricsTable.format(r.testLoss()), Long.toString(r.parameters()),
                         base.relativize(r.runFolder()).toString()));
             }
+            new ReportRefresher(base).refresh();
         }
         return new EvaluationReport(results,
                 Istanas.summary(results.stream().map(EvaluationResult::testAccuracy).toList()), base);

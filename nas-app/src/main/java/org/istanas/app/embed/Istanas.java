@@ -32,6 +32,11 @@ import org.istanas.api.network.NetworkEngine;
 import org.istanas.search.toolkit.eval.Evaluation;
 import org.istanas.search.toolkit.eval.EvaluationConfig;
 import org.istanas.search.toolkit.eval.EvaluationResult;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.report.ReportRefresher;
+import org.istanas.search.toolkit.eval.Evaluation;
+import org.istanas.search.toolkit.eval.EvaluationConfig;
+import org.istanas.search.toolkit.eval.EvaluationResult;
 
 /**
  * Entry point of the embedding API: searches, resumes and evaluations over a plugin catalog and a network engine.
@@ -120,8 +125,11 @@ public final class Istanas {
                 ? catalog.solver(provenance.invocation("solver")) : null;
         long seed = Long.parseLong(provenance.invocation("seed"));
         try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
-            return strategy.resume(context(config, dataset, solver, recordedOperations(provenance), folder, seed,
-                    listener));
+            ReportRefresher report = new ReportRefresher(folder.root());
+            SearchOutcome outcome = strategy.resume(context(config, dataset, solver, recordedOperations(provenance),
+                    folder, seed, ProgressListener.all(List.of(listener, report))));
+            report.refresh();
+            return outcome;
         }
     }
 
@@ -135,8 +143,11 @@ public final class Istanas {
         Genotype genotype = GenotypeJson.read(folder.genotype());
         long seed = Long.parseLong(provenance.invocation("seed"));
         try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
-            return new Evaluation(config, genotype, dataset, operationsByName(), engine).train(folder, seed, listener,
-                    true);
+            ReportRefresher report = new ReportRefresher(folder.root());
+            EvaluationResult result = new Evaluation(config, genotype, dataset, operationsByName(), engine)
+                    .train(folder, seed, ProgressListener.all(List.of(listener, report)), true);
+            report.refresh();
+            return result;
         }
     }
 

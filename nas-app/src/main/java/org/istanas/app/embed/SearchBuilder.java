@@ -21,6 +21,7 @@ import org.istanas.api.run.Seeds;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
+import org.istanas.report.ReportRefresher;
 
 /**
  * Configures and runs one or more searches. {@code runs(n)} runs n searches with seeds derived from the base seed
@@ -208,8 +209,10 @@ public final class SearchBuilder {
                 if (runs > 1) {
                     listener.message("run " + (i + 1) + " of " + runs + " (seed " + runSeed + ")");
                 }
+                ReportRefresher report = new ReportRefresher(folder.root());
                 outcomes.add(s.search(istanas.context(config, data, sparseSolver, searchOps, folder, runSeed,
-                        listener)));
+                        ProgressListener.all(List.of(listener, report)))));
+                report.refresh();
             }
         }
         int best = 0;
@@ -220,6 +223,7 @@ public final class SearchBuilder {
         }
         if (runs > 1) {
             writeSummary(base, outcomes, best);
+            new ReportRefresher(base).refresh();
         }
         return new SearchReport(outcomes, best,
                 Istanas.summary(outcomes.stream().map(SearchOutcome::validAccuracy).toList()), base);

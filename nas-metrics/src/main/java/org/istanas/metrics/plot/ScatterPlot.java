@@ -1,37 +1,30 @@
 package org.istanas.metrics.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 import org.istanas.metrics.io.AtomicOutput;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * A scatter plot of paired values, e.g. search-time accuracy (x) against stand-alone accuracy (y) of the
  * architectures found by several searches, with the rank correlation in the title ({@code "τ-b = 0.62"}).
- * Immutable; build with {@link #builder()}. Rendering uses Java 2D only and is safe with
- * {@code -Djava.awt.headless=true}.
+ * Immutable; build with {@link #builder()}. Drawn with JFreeChart (the charting library of all istanas plots,
+ * docs/report.md), as PNG or SVG; safe with {@code -Djava.awt.headless=true}.
  */
 public final class ScatterPlot {
-    static final int LEFT = 80;
-    static final int RIGHT = 30;
-    static final int TOP = 50;
-    static final int BOTTOM = 60;
     private static final Color POINT_FILL = new Color(31, 119, 180, 150);
-    private static final Color POINT_EDGE = new Color(20, 70, 120);
-    private static final Color GRID = new Color(225, 225, 225);
     private static final double POINT_RADIUS = 4.5;
 
     private final String title;
@@ -53,91 +46,60 @@ public final class ScatterPlot {
     }
 
     /**
-     * Draws the plot.
+     * The plot as a JFreeChart chart: axes fitted to the data (not forced through zero), 3% margin on both sides
+     * so that no point sits on the frame.
      *
      * @throws IllegalArgumentException for empty, unequal-length or non-finite input
      */
-    public BufferedImage render(double[] x, double[] y) {
+    public JFreeChart chart(double[] x, double[] y) {
         check(x, y);
-        AxisScale xs = AxisScale.forData(min(x), max(x));
-        AxisScale ys = AxisScale.forData(min(y), max(y));
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            double plotW = width - LEFT - RIGHT;
-            double plotH = height - TOP - BOTTOM;
-
-            Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-            g.setFont(tickFont);
-            FontMetrics fm = g.getFontMetrics();
-            g.setStroke(new BasicStroke(1f));
-            for (double t : xs.ticks()) {
-                double px = LEFT + xs.fraction(t) * plotW;
-                g.setColor(GRID);
-                g.draw(new Line2D.Double(px, TOP, px, TOP + plotH));
-                g.setColor(Color.DARK_GRAY);
-                String label = format(t, xs.decimals());
-                g.drawString(label, (float) (px - fm.stringWidth(label) / 2.0), (float) (TOP + plotH + 6 + fm.getAscent()));
-            }
-            for (double t : ys.ticks()) {
-                double py = TOP + (1 - ys.fraction(t)) * plotH;
-                g.setColor(GRID);
-                g.draw(new Line2D.Double(LEFT, py, LEFT + plotW, py));
-                g.setColor(Color.DARK_GRAY);
-                String label = format(t, ys.decimals());
-                g.drawString(label, (float) (LEFT - 8 - fm.stringWidth(label)), (float) (py + fm.getAscent() / 2.0 - 1));
-            }
-            g.setColor(Color.BLACK);
-            g.drawRect(LEFT, TOP, (int) plotW, (int) plotH);
-
-            for (int i = 0; i < x.length; i++) {
-                double px = LEFT + xs.fraction(x[i]) * plotW;
-                double py = TOP + (1 - ys.fraction(y[i])) * plotH;
-                Ellipse2D dot = new Ellipse2D.Double(px - POINT_RADIUS, py - POINT_RADIUS, 2 * POINT_RADIUS,
-                        2 * POINT_RADIUS);
-                g.setColor(POINT_FILL);
-                g.fill(dot);
-                g.setColor(POINT_EDGE);
-                g.draw(dot);
-            }
-
-            g.setColor(Color.BLACK);
-            drawCentered(g, title, new Font(Font.SANS_SERIF, Font.BOLD, 16), width / 2.0, TOP - 18);
-            Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-            drawCentered(g, xLabel, labelFont, LEFT + plotW / 2, height - 16);
-            AffineTransform saved = g.getTransform();
-            g.rotate(-Math.PI / 2);
-            // After rotating by -90 degrees, drawing at (-cy, cx) puts the text centre at screen (cx, cy).
-            drawCentered(g, yLabel, labelFont, -(TOP + plotH / 2), 22);
-            g.setTransform(saved);
-        } finally {
-            g.dispose();
+        XYSeries points = new XYSeries("points", false, true);
+        for (int i = 0; i < x.length; i++) {
+            points.add(x[i], y[i]);
         }
-        return image;
+        NumberAxis xAxis = axis(xLabel);
+        NumberAxis yAxis = axis(yLabel);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-POINT_RADIUS, -POINT_RADIUS, 2 * POINT_RADIUS,
+                2 * POINT_RADIUS));
+        renderer.setSeriesPaint(0, POINT_FILL);
+        renderer.setUseOutlinePaint(true);
+        renderer.setSeriesOutlinePaint(0, new Color(20, 70, 120));
+        XYPlot plot = new XYPlot(new XYSeriesCollection(points), xAxis, yAxis, renderer);
+        JFreeChart chart = new JFreeChart(title.isEmpty() ? null : title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        return ChartStyle.apply(chart);
+    }
+
+    private static NumberAxis axis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        axis.setAutoRangeStickyZero(false);
+        axis.setLowerMargin(0.03);
+        axis.setUpperMargin(0.03);
+        return axis;
+    }
+
+    /** Draws the plot; {@code info} (may be null) receives where the plot area and axes ended up. */
+    public BufferedImage render(double[] x, double[] y, ChartRenderingInfo info) {
+        return ChartFiles.image(chart(x, y), width, height, info);
+    }
+
+    public BufferedImage render(double[] x, double[] y) {
+        return render(x, y, null);
     }
 
     /** Renders and writes the plot as PNG, atomically. */
     public void writePng(Path file, double[] x, double[] y) throws IOException {
         Objects.requireNonNull(file, "file is null");
-        BufferedImage image = render(x, y);
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        if (!ImageIO.write(image, "png", png)) {
-            throw new IOException("no PNG writer available in this Java runtime");
-        }
-        AtomicOutput.write(file, png.toByteArray());
+        AtomicOutput.write(file, ChartFiles.png(chart(x, y), width, height));
     }
 
-    private static void drawCentered(Graphics2D g, String text, Font font, double cx, double baseline) {
-        if (text.isEmpty()) {
-            return;
-        }
-        g.setFont(font);
-        String shown = displayable(font, text);
-        g.drawString(shown, (float) (cx - g.getFontMetrics().stringWidth(shown) / 2.0), (float) baseline);
+    /** Renders and writes the plot as SVG, atomically. */
+    public void writeSvg(Path file, double[] x, double[] y) throws IOException {
+        Objects.requireNonNull(file, "file is null");
+        String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + ChartFiles.svg(chart(x, y), width, height,
+                "scatter") + "\n";
+        AtomicOutput.write(file, svg.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The text, or a spelled-out version when the font lacks a glyph (e.g. τ on a system without such fonts). */
@@ -150,10 +112,6 @@ public final class ScatterPlot {
         StringBuilder ascii = new StringBuilder();
         spelled.codePoints().forEach(c -> ascii.appendCodePoint(font.canDisplay(c) ? c : '?'));
         return ascii.toString();
-    }
-
-    private static String format(double value, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private static void check(double[] x, double[] y) {
@@ -171,22 +129,6 @@ public final class ScatterPlot {
                         + "); only finite values can be plotted");
             }
         }
-    }
-
-    private static double min(double[] v) {
-        double m = v[0];
-        for (double d : v) {
-            m = Math.min(m, d);
-        }
-        return m;
-    }
-
-    private static double max(double[] v) {
-        double m = v[0];
-        for (double d : v) {
-            m = Math.max(m, d);
-        }
-        return m;
     }
 
     /** Builder with defaults: no title, axis labels "x" and "y", 800 x 600 pixels. */
