@@ -6,6 +6,7 @@ import org.istanas.api.data.DatasetProvider;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
+import org.istanas.api.trial.TrialExecutor;
 
 /**
  * The one entry point of a plugin jar, found by {@link java.util.ServiceLoader} through
@@ -31,6 +32,11 @@ public interface NasPlugin {
 
     /** Image datasets, e.g. {@code cifar10}, {@code synthetic}. */
     default List<DatasetProvider> datasets() {
+        return List.of();
+    }
+
+    /** Trial executors that run the trials of an experiment, e.g. {@code local}, {@code slurm}. */
+    default List<TrialExecutor> trialExecutors() {
         return List.of();
     }
 }

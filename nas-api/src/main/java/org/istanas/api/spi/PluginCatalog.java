@@ -5,6 +5,7 @@ import org.istanas.api.data.DatasetProvider;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
+import org.istanas.api.trial.TrialExecutor;
 
 /**
  * Everything the loaded plugins contribute, looked up by name. Lookups of an unknown name throw
@@ -20,6 +21,11 @@ public interface PluginCatalog {
 
     DatasetProvider dataset(String name);
 
+    /** The trial executor {@code name} (a default for catalogs written before executors existed: none known). */
+    default TrialExecutor executor(String name) {
+        throw new IllegalArgumentException("unknown executor '" + name + "'; known: []");
+    }
+
     List<SearchStrategy> strategies();
 
     List<CandidateOperation> operations();
@@ -27,4 +33,8 @@ public interface PluginCatalog {
     List<SparseSolver> solvers();
 
     List<DatasetProvider> datasets();
+
+    default List<TrialExecutor> executors() {
+        return List.of();
+    }
 }

@@ -5,12 +5,13 @@ import java.util.function.Function;
 import org.istanas.api.Named;
 import org.istanas.api.spi.NasPlugin;
 
-/** The four kinds of contribution a {@link NasPlugin} can make, with the words used in messages and listings. */
+/** The five kinds of contribution a {@link NasPlugin} can make, with the words used in messages and listings. */
 public enum PluginKind {
     STRATEGY("strategy", "strategies", "Search strategies", NasPlugin::searchStrategies),
     OPERATION("operation", "operations", "Candidate operations", NasPlugin::operations),
     SOLVER("solver", "solvers", "Sparse-coding solvers", NasPlugin::solvers),
-    DATASET("dataset", "datasets", "Datasets", NasPlugin::datasets);
+    DATASET("dataset", "datasets", "Datasets", NasPlugin::datasets),
+    EXECUTOR("executor", "executors", "Trial executors", NasPlugin::trialExecutors);
 
     private final String noun;
     private final String plural;

@@ -15,6 +15,7 @@ import org.istanas.api.data.DatasetProvider;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
+import org.istanas.api.trial.TrialExecutor;
 import org.istanas.api.spi.NasPlugin;
 import org.istanas.api.spi.PluginCatalog;
 import org.slf4j.Logger;
@@ -63,6 +64,11 @@ public final class PluginRegistry implements PluginCatalog, AutoCloseable {
     }
 
     @Override
+    public TrialExecutor executor(String name) {
+        return (TrialExecutor) lookup(PluginKind.EXECUTOR, name).item();
+    }
+
+    @Override
     public List<SearchStrategy> strategies() {
         return items(PluginKind.STRATEGY, SearchStrategy.class);
     }
@@ -80,6 +86,11 @@ public final class PluginRegistry implements PluginCatalog, AutoCloseable {
     @Override
     public List<DatasetProvider> datasets() {
         return items(PluginKind.DATASET, DatasetProvider.class);
+    }
+
+    @Override
+    public List<TrialExecutor> executors() {
+        return items(PluginKind.EXECUTOR, TrialExecutor.class);
     }
 
     /**
