@@ -25,15 +25,13 @@ public final class ConsistencyTrials {
             List<String> s = new ArrayList<>(List.of("search", "--strategy", spec.strategy(), "--solver", spec.solver()));
             data(spec, s);
             spec.searchOverrides().forEach(o -> s.addAll(List.of("--set", o)));
-            s.addAll(List.of("--seed", Long.toString(Seeds.forRun(spec.seed(), i)), "--out", search.toString(),
-                    "--quiet"));
+            s.addAll(List.of("--seed", Long.toString(Seeds.forRun(spec.seed(), i)), "--out", search.toString()));
             trials.add(new TrialSpec("search-" + i, s, search, List.of()));
             List<String> e = new ArrayList<>(List.of("evaluate", "--genotype",
                     search.resolve(RunFolder.GENOTYPE).toString()));
             data(spec, e);
             spec.evalOverrides().forEach(o -> e.addAll(List.of("--set", o)));
-            e.addAll(List.of("--seed", Long.toString(spec.evaluationSeed()), "--out", evaluation.toString(),
-                    "--quiet"));
+            e.addAll(List.of("--seed", Long.toString(spec.evaluationSeed()), "--out", evaluation.toString()));
             trials.add(new TrialSpec("evaluate-" + i, e, evaluation, List.of("search-" + i)));
         }
         return trials;

@@ -54,17 +54,24 @@ public record ExecutorChoice(String name, Map<String, String> options) {
                            PrintWriter progress) throws IOException {
         TrialExecutor executor = resolve(catalog);
         Map<String, String> own = new LinkedHashMap<>(options);
-        String attemptsText = own.remove(ATTEMPTS);
-        int attempts = new TrialEnvironment(experiment, JvmLaunch.current(), Map.of(ATTEMPTS,
-                attemptsText == null ? Integer.toString(DEFAULT_ATTEMPTS) : attemptsText))
-                .intOption(ATTEMPTS, DEFAULT_ATTEMPTS);
-        TrialLedger ledger;
+        own.remove(ATTEMPTS);
+        int attempts = attempts();
         try (TrialSession session = executor.open(new TrialEnvironment(experiment, JvmLaunch.current(), own))) {
-            ledger = new TrialScheduler(experiment, session, executor.name(), attempts, line -> {
-                progress.println(line);
-                progress.flush();
-            }).run(trials);
+            return runIn(session, executor.name(), attempts, experiment, trials, out, progress);
         }
+    }
+
+    /**
+     * Runs {@code trials} through an open {@code session}, then prints the table on {@code out}.
+     *
+     * @throws IOException when a trial failed or was skipped, naming each one and why
+     */
+    public static TrialLedger runIn(TrialSession session, String executorName, int attempts, Path experiment,
+                                    List<TrialSpec> trials, PrintWriter out, PrintWriter progress) throws IOException {
+        TrialLedger ledger = new TrialScheduler(experiment, session, executorName, attempts, line -> {
+            progress.println(line);
+            progress.flush();
+        }).run(trials);
         out.println();
         TrialTable.print(out, ledger);
         List<String> problems = TrialTable.problems(ledger);
@@ -74,5 +81,12 @@ public record ExecutorChoice(String name, Map<String, String> options) {
                     + "trials are kept");
         }
         return ledger;
+    }
+
+    /** The {@code attempts} option, or the default. */
+    public int attempts() {
+        String value = options.get(ATTEMPTS);
+        return new TrialEnvironment(Path.of("."), JvmLaunch.current(),
+                value == null ? Map.of() : Map.of(ATTEMPTS, value)).intOption(ATTEMPTS, DEFAULT_ATTEMPTS);
     }
 }

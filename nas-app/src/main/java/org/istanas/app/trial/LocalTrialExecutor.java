@@ -99,7 +99,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
                 if (child.isAlive()) {
                     return new TrialObservation(TrialState.RUNNING, host, "pid " + handle.id());
                 }
-                return ExitRecord.ended(attempt.exitFile(), host, "process ended with exit code " + child.exitValue()
+                return ExitRecords.ended(attempt.exitFile(), host, "process ended with exit code " + child.exitValue()
                         + " without recording it");
             }
             Optional<ProcessHandle> earlier = ProcessHandle.of(Long.parseLong(handle.id()))
@@ -110,7 +110,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
                 return new TrialObservation(TrialState.RUNNING, host, "pid " + handle.id() + ", started by an earlier "
                         + "driver");
             }
-            return ExitRecord.ended(attempt.exitFile(), host, "process " + handle.id() + " is gone and recorded no "
+            return ExitRecords.ended(attempt.exitFile(), host, "process " + handle.id() + " is gone and recorded no "
                     + "exit code");
         }
 

@@ -150,7 +150,7 @@ public final class SlurmTrialExecutor implements TrialExecutor {
                 queued = sacct(handle.id());
             }
             if (queued.isEmpty()) {
-                return ExitRecord.ended(attempt.exitFile(), "", "job " + handle.id() + " is unknown to squeue"
+                return ExitRecords.ended(attempt.exitFile(), "", "job " + handle.id() + " is unknown to squeue"
                         + (Boolean.TRUE.equals(accounting) ? " and sacct" : " (no accounting)")
                         + " and recorded no exit code");
             }
@@ -160,7 +160,7 @@ public final class SlurmTrialExecutor implements TrialExecutor {
             if (mapped != null) {
                 return new TrialObservation(mapped, node, "job " + handle.id() + " " + state);
             }
-            return ExitRecord.ended(attempt.exitFile(), node, "job " + handle.id() + " " + state);
+            return ExitRecords.ended(attempt.exitFile(), node, "job " + handle.id() + " " + state);
         }
 
         @Override

@@ -143,7 +143,7 @@ public final class TrialScheduler {
         a.number = entry.attempts.size() + 1;
         a.mode = folder == RunState.UNFINISHED ? "resume" : "start";
         a.arguments = folder == RunState.UNFINISHED
-                ? List.of("resume", "--run", t.runFolder().toString(), "--quiet") : t.arguments();
+                ? List.of("resume", "--run", t.runFolder().toString()) : t.arguments();
         if (folder == RunState.ABSENT) {
             clear(t.runFolder());
         }
@@ -240,6 +240,9 @@ public final class TrialScheduler {
 
     private String label(TrialLedger.Attempt a) {
         String what = executorName.equals(SlurmTrialExecutor.NAME) ? "job " : "pid ";
+        if (a.handle != null && a.handle.startsWith("inline")) {
+            return "attempt " + a.number + " (in the driver's JVM)";
+        }
         return "attempt " + a.number + (a.handle == null ? "" : " (" + what + a.handle + ")");
     }
 

@@ -12,11 +12,11 @@ import org.istanas.api.trial.TrialState;
  * command line's failure and usage-error codes) a failure of the trial itself, not retried; 128 + n a kill by signal
  * n from outside, retried like a missing record.
  */
-final class ExitRecord {
-    private ExitRecord() {
+public final class ExitRecords {
+    private ExitRecords() {
     }
 
-    static OptionalInt read(Path exitFile) throws IOException {
+    public static OptionalInt read(Path exitFile) throws IOException {
         if (!Files.isRegularFile(exitFile)) {
             return OptionalInt.empty();
         }
@@ -29,7 +29,7 @@ final class ExitRecord {
     }
 
     /** The state an ended attempt is in, judged by its exit record; {@code why} says why it ended when there is none. */
-    static TrialObservation ended(Path exitFile, String node, String why) throws IOException {
+    public static TrialObservation ended(Path exitFile, String node, String why) throws IOException {
         OptionalInt code = read(exitFile);
         if (code.isEmpty()) {
             return new TrialObservation(TrialState.INTERRUPTED, node, why);
