@@ -75,6 +75,7 @@ public final class TrialScheduler {
                 if (entry.state.equals("WAITING")) {
                     String blocked = blocked(ledger, t);
                     if (blocked != null) {
+                        entry.reason = blocked;
                         change(ledger, t, entry, "SKIPPED", blocked);
                     } else if (ready(ledger, t) && count(ledger, trials) < session.capacity()) {
                         submit(ledger, t, entry);
