@@ -46,7 +46,7 @@ final class ExperimentOptions {
             catalog.dataset(common.dataset);
             String preset = common.preset == null ? s.presets().get(0) : common.preset;
             ConfigLoader.load(s.configType(), s.preset(preset), common.configFile, overrides);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | org.istanas.api.config.ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
@@ -59,7 +59,7 @@ final class ExperimentOptions {
             catalog.dataset(common.dataset);
             ConfigLoader.load(EvaluationConfig.class, EvaluationPresets.get(preset), common.configFile,
                     common.overrides);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | org.istanas.api.config.ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }

@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
             ParamsCommand.class,
             BenchCommand.class,
             ConsistencyCommand.class,
+            AblationCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class IstanasCommand {

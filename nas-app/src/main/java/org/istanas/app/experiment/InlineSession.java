@@ -54,6 +54,12 @@ public final class InlineSession implements TrialSession {
         return new TrialHandle("inline-" + ProcessHandle.current().pid(), "");
     }
 
+    /** An attempt recorded as being submitted was running in the driver's JVM when the driver stopped. */
+    @Override
+    public java.util.Optional<TrialHandle> find(TrialAttempt attempt) {
+        return java.util.Optional.of(new TrialHandle("inline-earlier", ""));
+    }
+
     @Override
     public TrialObservation observe(TrialHandle handle, TrialAttempt attempt) throws IOException {
         return org.istanas.app.trial.ExitRecords.ended(attempt.exitFile(), "",
