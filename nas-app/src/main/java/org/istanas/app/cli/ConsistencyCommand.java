@@ -147,7 +147,7 @@ public final class ConsistencyCommand implements Callable<Integer> {
                     quiet ? new PrintWriter(java.io.OutputStream.nullOutputStream()) : spec.commandLine().getErr());
             report = experiment.run();
         }
-        print(spec.commandLine().getOut(), report);
+        print(spec.commandLine().getOut(), report, choice != null);
         return 0;
     }
 
@@ -173,7 +173,7 @@ public final class ConsistencyCommand implements Callable<Integer> {
         }
     }
 
-    static void print(PrintWriter out, ConsistencyReport report) {
+    static void print(PrintWriter out, ConsistencyReport report, boolean trialsRanElsewhere) {
         out.println();
         out.printf(Locale.ROOT, "%-4s %-20s %-10s %-10s%n", "run", "seed", "search", "evaluation");
         for (ConsistencyPair p : report.pairs()) {
@@ -189,7 +189,7 @@ public final class ConsistencyCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "search accuracy:     %s%n", report.searchAccuracy().toText(4));
         out.printf(Locale.ROOT, "evaluation accuracy: %s%n", report.evaluationAccuracy().toText(4));
-        if (report.reused() > 0) {
+        if (report.reused() > 0 && !trialsRanElsewhere) {
             out.printf(Locale.ROOT, "reused %d finished run(s), trained or resumed %d%n", report.reused(),
                     report.trained());
         }
