@@ -275,7 +275,7 @@ public final class Ablation {
                     x[v] = accuracy[v][a];
                     y[v] = accuracy[v][b];
                 }
-                double tau = variants < 2 ? Double.NaN : Kendall.tauB(x, y);
+                double tau = variants < 2 || constant(x) || constant(y) ? Double.NaN : Kendall.tauB(x, y);
                 pairs.put("run " + a + " vs run " + b, nullIfNaN(tau));
                 if (!Double.isNaN(tau)) {
                     taus.add(tau);
@@ -285,6 +285,10 @@ public final class Ablation {
         m.put("mean", taus.isEmpty() ? null : taus.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
         m.put("pairs", pairs);
         return m;
+    }
+
+    private static boolean constant(double[] v) {
+        return Arrays.stream(v).allMatch(d -> d == v[0]);
     }
 
     private static Double nullIfNaN(Double v) {

@@ -56,5 +56,7 @@ final class AblationTest {
         Map<String, Object> r = Ablation.rankingAgreement(accuracy);
         assertThat((Double) r.get("mean")).isCloseTo(1.0 / 3, within(1e-12));
         assertThat(Ablation.rankingAgreement(new double[][] {{0.5}, {0.4}}).get("mean")).isNull();
+        // all variants tied in seed 1: no ranking there, tau undefined (at tiny scale searches often tie)
+        assertThat(Ablation.rankingAgreement(new double[][] {{0.9, 0.1}, {0.5, 0.1}}).get("mean")).isNull();
     }
 }
