@@ -7,6 +7,7 @@ import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
 import org.istanas.api.space.SearchSpace;
+import org.istanas.api.trial.TrialExecutor;
 
 /**
  * The one entry point of a plugin jar, found by {@link java.util.ServiceLoader} through
@@ -37,6 +38,11 @@ public interface NasPlugin {
 
     /** Cell search spaces, e.g. {@code darts}, {@code nas-bench-201}. */
     default List<SearchSpace> searchSpaces() {
+        return List.of();
+    }
+
+    /** Trial executors that run the trials of an experiment, e.g. {@code local}, {@code slurm}. */
+    default List<TrialExecutor> trialExecutors() {
         return List.of();
     }
 }

@@ -7,6 +7,7 @@ import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
 import org.istanas.api.space.SearchSpace;
+import org.istanas.api.trial.TrialExecutor;
 
 /**
  * Everything the loaded plugins contribute, looked up by name. Lookups of an unknown name throw
@@ -21,6 +22,11 @@ public interface PluginCatalog {
     SparseSolver solver(String name);
 
     DatasetProvider dataset(String name);
+
+    /** The trial executor {@code name} (a default for catalogs written before executors existed: none known). */
+    default TrialExecutor executor(String name) {
+        throw new IllegalArgumentException("unknown executor '" + name + "'; known: []");
+    }
 
     List<SearchStrategy> strategies();
 
@@ -40,5 +46,9 @@ public interface PluginCatalog {
         return spaces().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown search space '" + name + "'; known: "
                         + spaces().stream().map(Named::name).sorted().toList()));
+    }
+
+    default List<TrialExecutor> executors() {
+        return List.of();
     }
 }

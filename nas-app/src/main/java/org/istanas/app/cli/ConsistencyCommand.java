@@ -19,11 +19,15 @@ import org.istanas.app.consistency.ConsistencyExperiment;
 import org.istanas.app.consistency.ConsistencyPair;
 import org.istanas.app.consistency.ConsistencyReport;
 import org.istanas.app.consistency.ConsistencySpec;
+import org.istanas.app.consistency.ConsistencyTrials;
+import org.istanas.app.consistency.TrialsOnly;
 import org.istanas.app.consistency.Correlation;
 import org.istanas.app.consistency.IstanasTrialRunner;
 import org.istanas.app.embed.Engines;
 import org.istanas.app.embed.Istanas;
 import org.istanas.app.embed.SearchBuilder;
+import org.istanas.app.trial.ExecutorChoice;
+import org.istanas.app.trial.ExecutorOptions;
 import org.istanas.metrics.RankCorrelation;
 import org.istanas.api.network.NetworkEngine;
 import org.istanas.search.toolkit.eval.EvaluationPresets;
@@ -103,6 +107,9 @@ public final class ConsistencyCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    ExecutorOptions executor;
+
     @Inject
     public ConsistencyCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
@@ -125,11 +132,35 @@ public final class ConsistencyCommand implements Callable<Integer> {
                 seed, evalSeed, headline, searchOverrides, evalOverrides);
         Path folder = out != null ? out
                 : RunFolder.newDirectory(Path.of("runs"), "consistency-" + strategy, seed, Instant.now());
-        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
-        ConsistencyReport report = new ConsistencyExperiment(settings, new IstanasTrialRunner(istanas, settings),
-                folder, Progress.forCommand(quiet)).run();
-        print(spec.commandLine().getOut(), report);
+        ExecutorChoice choice = executorChoice();
+        ConsistencyReport report;
+        if (choice == null) {
+            Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
+            report = new ConsistencyExperiment(settings, new IstanasTrialRunner(istanas, settings), folder,
+                    Progress.forCommand(quiet)).run();
+        } else {
+            // the trials run elsewhere; this JVM only reads their run folders, all finished by then
+            ConsistencyExperiment experiment = new ConsistencyExperiment(settings, TrialsOnly.RUNNER, folder,
+                    Progress.forCommand(quiet));
+            experiment.prepare();
+            choice.run(catalog, folder, ConsistencyTrials.plan(settings, folder), spec.commandLine().getOut(),
+                    quiet ? new PrintWriter(java.io.OutputStream.nullOutputStream()) : spec.commandLine().getErr());
+            report = experiment.run();
+        }
+        print(spec.commandLine().getOut(), report, choice != null);
         return 0;
+    }
+
+    private ExecutorChoice executorChoice() {
+        try {
+            ExecutorChoice choice = executor.choice();
+            if (choice != null) {
+                choice.resolve(catalog);
+            }
+            return choice;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** Both the strategy and the evaluation must know the preset; fail before any training otherwise. */
@@ -142,7 +173,7 @@ public final class ConsistencyCommand implements Callable<Integer> {
         }
     }
 
-    static void print(PrintWriter out, ConsistencyReport report) {
+    static void print(PrintWriter out, ConsistencyReport report, boolean trialsRanElsewhere) {
         out.println();
         out.printf(Locale.ROOT, "%-4s %-20s %-10s %-10s%n", "run", "seed", "search", "evaluation");
         for (ConsistencyPair p : report.pairs()) {
@@ -158,7 +189,7 @@ public final class ConsistencyCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "search accuracy:     %s%n", report.searchAccuracy().toText(4));
         out.printf(Locale.ROOT, "evaluation accuracy: %s%n", report.evaluationAccuracy().toText(4));
-        if (report.reused() > 0) {
+        if (report.reused() > 0 && !trialsRanElsewhere) {
             out.printf(Locale.ROOT, "reused %d finished run(s), trained or resumed %d%n", report.reused(),
                     report.trained());
         }

@@ -4,6 +4,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +16,11 @@ import org.istanas.api.network.NetworkEngine;
 import org.istanas.app.embed.EvaluationBuilder;
 import org.istanas.app.embed.EvaluationReport;
 import org.istanas.app.embed.Istanas;
+import org.istanas.search.toolkit.eval.EvaluationResult;
+import org.istanas.app.Main;
+import org.istanas.app.experiment.RunsExperiment;
+import org.istanas.app.trial.ExecutorChoice;
+import org.istanas.app.trial.ExecutorOptions;
 import org.istanas.search.toolkit.eval.EvaluationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,8 +57,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "DIR", description = "Evaluation run folder for --test-only.")
     Path run;
 
+    @Option(names = "--run-index", paramLabel = "I", hidden = true,
+            description = "Train only seed I of --seeds N, into --out (how an experiment's trial runs it).")
+    Integer runIndex;
+
     @Mixin
     CommonRunOptions common;
+
+    @Mixin
+    ExecutorOptions executor;
 
     @Inject
     public EvaluateCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
@@ -61,9 +75,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         PrintWriter out = spec.commandLine().getOut();
         if (testOnly) {
+            Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
             if (run == null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--test-only needs --run DIR");
             }
@@ -75,16 +89,50 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (genotype == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--genotype NAME|FILE is required");
         }
+        if (runIndex == null && seeds > 1) {
+            return seedsExperiment(out);
+        }
+        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         EvaluationBuilder builder = istanas.evaluate(genotype);
+        if (runIndex != null) {
+            builder.onlySeed(runIndex);
+        }
         common.datasetOptions.forEach(builder::datasetOption);
         EvaluationReport report = builder.dataset(common.dataset).dataDir(common.dataDir)
                 .preset(common.preset == null ? "paper" : common.preset).configFile(common.configFile)
                 .overrides(common.overrides).seed(seed).seeds(seeds).out(common.out)
                 .listener(Progress.forCommand(common.quiet)).run();
+        print(out, report);
+        return 0;
+    }
+
+    /**
+     * {@code --seeds N}: a resumable experiment folder whose N trainings are trials, made one after another in this
+     * JVM or through {@code --executor}; {@code resume --run PARENT} finishes it after a crash.
+     */
+    private int seedsExperiment(PrintWriter out) throws Exception {
+        ExecutorChoice choice = ExperimentOptions.choice(spec, executor, catalog);
+        String preset = common.preset == null ? "paper" : common.preset;
+        ExperimentOptions.checkEvaluation(spec, catalog, genotype, common, preset);
+        Path file = Path.of(genotype);
+        List<String> args = new ArrayList<>(List.of("evaluate", "--genotype",
+                java.nio.file.Files.exists(file) ? file.toAbsolutePath().toString() : genotype));
+        ExperimentOptions.addCommon(args, common, common.overrides);
+        if (common.preset == null) {
+            args.addAll(List.of("--preset", preset));
+        }
+        args.addAll(List.of("--seed", Long.toString(seed), "--seeds", Integer.toString(seeds)));
+        Path parent = common.out != null ? common.out : RunsExperiment.defaultFolder("evaluate", seed);
+        RunsExperiment experiment = RunsExperiment.prepare(parent, RunsExperiment.EVALUATE_SEEDS, seeds, args);
+        experiment.run(catalog, choice, Main::run, common.quiet, out, spec.commandLine().getErr());
+        print(out, experiment.evaluationReport());
+        return 0;
+    }
+
+    static void print(PrintWriter out, EvaluationReport report) {
         out.printf(Locale.ROOT, "%ntest accuracy: %s%n", report.testAccuracy().toText(4));
         out.printf(Locale.ROOT, "parameters:    %d%n", report.runs().get(0).parameters());
         out.println("run folder:    " + report.folder().toAbsolutePath());
         out.flush();
-        return 0;
     }
 }

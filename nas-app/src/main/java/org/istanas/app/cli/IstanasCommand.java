@@ -38,6 +38,7 @@ import picocli.CommandLine.ScopeType;
             ConsistencyCommand.class,
             ReportCommand.class,
             CompareCommand.class,
+            AblationCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class IstanasCommand {

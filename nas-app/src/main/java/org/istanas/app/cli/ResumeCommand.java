@@ -15,6 +15,11 @@ import org.istanas.app.embed.Engines;
 import org.istanas.api.network.NetworkEngine;
 import org.istanas.app.embed.Istanas;
 import org.istanas.search.toolkit.eval.EvaluationResult;
+import org.istanas.app.Main;
+import org.istanas.app.experiment.RunsExperiment;
+import org.istanas.app.trial.ExecutorChoice;
+import org.istanas.app.trial.ExecutorOptions;
+import org.istanas.search.toolkit.eval.EvaluationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +28,9 @@ import picocli.CommandLine.Spec;
 /** {@code istanas resume --run DIR}: continues an interrupted search or evaluation from its last checkpoint. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = "Continue an interrupted search or evaluation (also after kill -9) from its last checkpoint. "
-                + "The resumed run ends with exactly the genotype and metrics of an uninterrupted run.")
+                + "The resumed run ends with exactly the genotype and metrics of an uninterrupted run. The parent "
+                + "folder of 'search --runs N' or 'evaluate --seeds N' is continued as a whole: missing runs are "
+                + "made, the interrupted one resumed, and the summary written.")
 public final class ResumeCommand implements Callable<Integer> {
     private final PluginCatalog catalog;
     private final Provider<Optional<NetworkEngine>> engine;
@@ -37,6 +44,9 @@ public final class ResumeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    ExecutorOptions executor;
+
     @Inject
     public ResumeCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
@@ -45,8 +55,20 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         PrintWriter out = spec.commandLine().getOut();
+        RunsExperiment experiment = RunsExperiment.open(run);
+        if (experiment != null) {
+            // the parent of search --runs N or evaluate --seeds N: finish the missing runs, then the summary
+            ExecutorChoice choice = ExperimentOptions.choice(spec, executor, catalog);
+            experiment.run(catalog, choice, Main::run, quiet, out, spec.commandLine().getErr());
+            if (experiment.kind().equals(RunsExperiment.SEARCH_RUNS)) {
+                SearchCommand.print(out, experiment.searchReport());
+            } else {
+                EvaluateCommand.print(out, experiment.evaluationReport());
+            }
+            return 0;
+        }
+        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         if (istanas.runKind(run).equals("evaluate")) {
             EvaluationResult r = istanas.resumeEvaluation(run, Progress.forCommand(quiet));
             out.printf(Locale.ROOT, "test accuracy: %.4f%nrun folder:    %s%n", r.testAccuracy(),

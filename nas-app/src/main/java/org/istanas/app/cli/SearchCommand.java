@@ -3,6 +3,9 @@ package org.istanas.app.cli;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +18,10 @@ import org.istanas.api.network.NetworkEngine;
 import org.istanas.app.embed.Istanas;
 import org.istanas.app.embed.SearchBuilder;
 import org.istanas.app.embed.SearchReport;
+import org.istanas.app.Main;
+import org.istanas.app.experiment.RunsExperiment;
+import org.istanas.app.trial.ExecutorChoice;
+import org.istanas.app.trial.ExecutorOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,8 +73,15 @@ public final class SearchCommand implements Callable<Integer> {
             + "--config and --set) and exit without running; diff two presets with it.")
     boolean printConfig;
 
+    @Option(names = "--run-index", paramLabel = "I", hidden = true,
+            description = "Run only run I of --runs N, into --out (how an experiment's trial runs it).")
+    Integer runIndex;
+
     @Mixin
     CommonRunOptions common;
+
+    @Mixin
+    ExecutorOptions executor;
 
     @Inject
     public SearchCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
@@ -77,7 +91,13 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (runIndex == null && runs > 1) {
+            return runsExperiment();
+        }
         SearchBuilder search = Istanas.of(catalog, Engines.resolve(engine.get())).search();
+        if (runIndex != null) {
+            search.onlyRun(runIndex);
+        }
         common.datasetOptions.forEach(search::datasetOption);
         if (printConfig) {
             spec.commandLine().getOut().print(search.strategy(strategy).solver(solver).preset(common.preset)
@@ -91,6 +111,24 @@ public final class SearchCommand implements Callable<Integer> {
                 .runs(runs).out(common.out).listener(Progress.forCommand(common.quiet))
                 .run();
         print(spec.commandLine().getOut(), report);
+        return 0;
+    }
+
+    /**
+     * {@code --runs N}: a resumable experiment folder whose N runs are trials, made one after another in this JVM or
+     * through {@code --executor}; {@code resume --run PARENT} finishes it after a crash.
+     */
+    private int runsExperiment() throws Exception {
+        ExecutorChoice choice = ExperimentOptions.choice(spec, executor, catalog);
+        ExperimentOptions.checkSearch(spec, catalog, strategy, solver, common, overrides());
+        List<String> args = new ArrayList<>(List.of("search", "--strategy", strategy, "--solver", solver));
+        ExperimentOptions.addCommon(args, common, overrides());
+        args.addAll(List.of("--seed", Long.toString(seed), "--runs", Integer.toString(runs)));
+        Path parent = common.out != null ? common.out : RunsExperiment.defaultFolder(strategy, seed);
+        RunsExperiment experiment = RunsExperiment.prepare(parent, RunsExperiment.SEARCH_RUNS, runs, args);
+        experiment.run(catalog, choice, Main::run, common.quiet, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+        print(spec.commandLine().getOut(), experiment.searchReport());
         return 0;
     }
 

@@ -63,6 +63,7 @@ public final class ConsistencyExperiment {
     private final ProgressListener listener;
     private int trained;
     private int reused;
+    private boolean prepared;
 
     public ConsistencyExperiment(ConsistencySpec spec, TrialRunner runner, Path folder, ProgressListener listener) {
         this.spec = Objects.requireNonNull(spec, "spec is null");
@@ -82,7 +83,7 @@ public final class ConsistencyExperiment {
     }
 
     public ConsistencyReport run() throws IOException {
-        prepareFolder();
+        prepare();
         List<ConsistencyPair> pairs = new ArrayList<>();
         for (int i = 0; i < spec.runs(); i++) {
             pairs.add(runPair(i));
@@ -155,8 +156,15 @@ public final class ConsistencyExperiment {
                 searchAccuracy, evaluationAccuracy);
     }
 
-    /** Writes experiment.json for a new experiment, or checks that a continued one has the same settings. */
-    private void prepareFolder() throws IOException {
+    /**
+     * Writes experiment.json for a new experiment, or checks that a continued one has the same settings; done by
+     * {@link #run()} when not called before (a trial executor calls it before it submits the runs).
+     */
+    public void prepare() throws IOException {
+        if (prepared) {
+            return;
+        }
+        prepared = true;
         Path file = folder.resolve(EXPERIMENT_JSON);
         Map<String, String> identity = spec.identity();
         if (Files.isRegularFile(file)) {

@@ -48,6 +48,7 @@ public final class EvaluationBuilder {
     private final List<String> overrides = new ArrayList<>();
     private long seed = DEFAULT_SEED;
     private int seeds = 1;
+    private int only = -1;
     private Path out;
     private ProgressListener listener = ProgressListener.NONE;
 
@@ -105,6 +106,18 @@ public final class EvaluationBuilder {
         return this;
     }
 
+    /**
+     * Trains only seed {@code index} of the {@link #seeds(int)} seeds, into the output folder itself, with the seed
+     * and provenance it has among them (how an experiment's trial runs one of them); no summary is written.
+     */
+    public EvaluationBuilder onlySeed(int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("seed index must be >= 0, got " + index);
+        }
+        this.only = index;
+        return this;
+    }
+
     public EvaluationBuilder out(Path directory) {
         this.out = directory;
         return this;
@@ -121,15 +134,18 @@ public final class EvaluationBuilder {
         DatasetChoice choice = new DatasetChoice(dataset, dataDir, datasetOptions);
         ImageDataset data = choice.open(istanas.catalog());
         Evaluation evaluation = new Evaluation(config, genotype, data, istanas.operationsByName(), istanas.engine());
+        if (only >= seeds) {
+            throw new IllegalArgumentException("seed index " + only + " is not below the number of seeds " + seeds);
+        }
         Path base = out != null ? out : RunFolder.newDirectory(RunRecords.defaultParent(), "evaluate", seed,
                 Instant.now());
         Istanas.requireEmptyOrAbsent(base);
         Map<String, Named> used = new LinkedHashMap<>();
         used.put("dataset", istanas.catalog().dataset(dataset));
         List<EvaluationResult> results = new ArrayList<>();
-        for (int i = 0; i < seeds; i++) {
+        for (int i = Math.max(0, only); i < (only >= 0 ? only + 1 : seeds); i++) {
             long runSeed = Seeds.forRun(seed, i);
-            RunFolder folder = RunFolder.create(seeds == 1 ? base : base.resolve("run-" + i));
+            RunFolder folder = RunFolder.create(seeds == 1 || only >= 0 ? base : base.resolve("run-" + i));
             Map<String, String> invocation = new LinkedHashMap<>();
             invocation.put("kind", Istanas.EVALUATE);
             invocation.put("preset", preset);
@@ -145,7 +161,7 @@ public final class EvaluationBuilder {
                 RunRecords.write(folder, config, invocation, runSeed, choice, data, istanas.plugins(used),
                         istanas.engine().describe());
                 GenotypeJson.write(folder.genotype(), genotype);
-                if (seeds > 1) {
+                if (seeds > 1 && only < 0) {
                     listener.message("seed " + (i + 1) + " of " + seeds + " (" + runSeed + ")");
                 }
                 ReportRefresher report = new ReportRefresher(folder.root());
@@ -153,20 +169,25 @@ public final class EvaluationBuilder {
                 report.refresh();
             }
         }
-        if (seeds > 1) {
-            MetricsTable table = new MetricsTable(base.resolve("summary.csv"),
-                    List.of("run", "seed", "test_acc", "test_loss", "parameters", "folder"));
-            table.retainBelow(0);
-            for (int i = 0; i < results.size(); i++) {
-                EvaluationResult r = results.get(i);
-                table.append(List.of(Integer.toString(i), Long.toString(r.seed()), MetricsTable.format(r.testAccuracy()),
-                        MetricsTable.format(r.testLoss()), Long.toString(r.parameters()),
-                        base.relativize(r.runFolder()).toString()));
-            }
+        if (seeds > 1 && only < 0) {
+            writeSummary(base, results);
             new ReportRefresher(base).refresh();
         }
         return new EvaluationReport(results,
                 Istanas.summary(results.stream().map(EvaluationResult::testAccuracy).toList()), base);
+    }
+
+    /** summary.csv of the evaluations under {@code base}, one row per seed. */
+    public static void writeSummary(Path base, List<EvaluationResult> results) throws IOException {
+        MetricsTable table = new MetricsTable(base.resolve("summary.csv"),
+                List.of("run", "seed", "test_acc", "test_loss", "parameters", "folder"));
+        table.retainBelow(0);
+        for (int i = 0; i < results.size(); i++) {
+            EvaluationResult r = results.get(i);
+            table.append(List.of(Integer.toString(i), Long.toString(r.seed()), MetricsTable.format(r.testAccuracy()),
+                    MetricsTable.format(r.testLoss()), Long.toString(r.parameters()),
+                    base.relativize(r.runFolder()).toString()));
+        }
     }
 
     /** Reloads the trained model of an evaluation run folder and measures its test accuracy again. */

@@ -49,6 +49,7 @@ public final class SearchBuilder {
     private final List<String> overrides = new ArrayList<>();
     private long seed = DEFAULT_SEED;
     private int runs = 1;
+    private int only = -1;
     private Path out;
     private ProgressListener listener = ProgressListener.NONE;
 
@@ -134,6 +135,18 @@ public final class SearchBuilder {
         return this;
     }
 
+    /**
+     * Runs only run {@code index} of the {@link #runs(int)} runs, into the output folder itself, with the seed and
+     * provenance it has among them (how an experiment's trial runs one of its runs); no summary is written.
+     */
+    public SearchBuilder onlyRun(int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("run index must be >= 0, got " + index);
+        }
+        this.only = index;
+        return this;
+    }
+
     /** Output folder; default {@code runs/<strategy>-<UTC time>-s<seed>}. */
     public SearchBuilder out(Path directory) {
         this.out = directory;
@@ -173,6 +186,9 @@ public final class SearchBuilder {
         Record config = (Record) ConfigLoader.load(s.configType(), s.preset(presetName), configFile, overrides);
         DatasetChoice choice = new DatasetChoice(dataset, dataDir, datasetOptions);
         ImageDataset data = choice.open(istanas.catalog());
+        if (only >= runs) {
+            throw new IllegalArgumentException("run index " + only + " is not below the number of runs " + runs);
+        }
         Path base = out != null ? out : RunFolder.newDirectory(RunRecords.defaultParent(), s.name(), seed, Instant.now());
         Istanas.requireEmptyOrAbsent(base);
 
@@ -181,9 +197,9 @@ public final class SearchBuilder {
         used.put("solver", sparseSolver);
         used.put("dataset", istanas.catalog().dataset(dataset));
         List<SearchOutcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
+        for (int i = Math.max(0, only); i < (only >= 0 ? only + 1 : runs); i++) {
             long runSeed = Seeds.forRun(seed, i);
-            RunFolder folder = RunFolder.create(runs == 1 ? base : base.resolve("run-" + i));
+            RunFolder folder = RunFolder.create(runs == 1 || only >= 0 ? base : base.resolve("run-" + i));
             Map<String, String> invocation = new LinkedHashMap<>();
             invocation.put("kind", Istanas.SEARCH);
             invocation.put("strategy", s.name());
@@ -206,7 +222,7 @@ public final class SearchBuilder {
             try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
                 RunRecords.write(folder, config, invocation, runSeed, choice, data, istanas.plugins(used, searchOps),
                         istanas.engine().describe());
-                if (runs > 1) {
+                if (runs > 1 && only < 0) {
                     listener.message("run " + (i + 1) + " of " + runs + " (seed " + runSeed + ")");
                 }
                 ReportRefresher report = new ReportRefresher(folder.root());
@@ -221,7 +237,7 @@ public final class SearchBuilder {
                 best = i;
             }
         }
-        if (runs > 1) {
+        if (runs > 1 && only < 0) {
             writeSummary(base, outcomes, best);
             new ReportRefresher(base).refresh();
         }
@@ -229,7 +245,8 @@ public final class SearchBuilder {
                 Istanas.summary(outcomes.stream().map(SearchOutcome::validAccuracy).toList()), base);
     }
 
-    private static void writeSummary(Path base, List<SearchOutcome> outcomes, int best) throws IOException {
+    /** summary.csv of the runs under {@code base} and the best run's genotype as {@code base/genotype.json}. */
+    public static void writeSummary(Path base, List<SearchOutcome> outcomes, int best) throws IOException {
         MetricsTable table = new MetricsTable(base.resolve("summary.csv"),
                 List.of("run", "seed", "valid_acc", "best", "folder"));
         table.retainBelow(0);

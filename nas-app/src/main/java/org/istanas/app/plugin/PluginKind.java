@@ -11,7 +11,8 @@ public enum PluginKind {
     OPERATION("operation", "operations", "Candidate operations", NasPlugin::operations),
     SOLVER("solver", "solvers", "Sparse-coding solvers", NasPlugin::solvers),
     DATASET("dataset", "datasets", "Datasets", NasPlugin::datasets),
-    SPACE("space", "spaces", "Search spaces", NasPlugin::searchSpaces);
+    SPACE("space", "spaces", "Search spaces", NasPlugin::searchSpaces),
+    EXECUTOR("executor", "executors", "Trial executors", NasPlugin::trialExecutors);
 
     private final String noun;
     private final String plural;

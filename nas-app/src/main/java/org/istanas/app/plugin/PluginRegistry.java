@@ -16,6 +16,7 @@ import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
 import org.istanas.api.space.SearchSpace;
+import org.istanas.api.trial.TrialExecutor;
 import org.istanas.api.spi.NasPlugin;
 import org.istanas.api.spi.PluginCatalog;
 import org.slf4j.Logger;
@@ -71,6 +72,12 @@ public final class PluginRegistry implements PluginCatalog, AutoCloseable {
     @Override
     public List<SearchSpace> spaces() {
         return items(PluginKind.SPACE, SearchSpace.class);
+
+    }
+
+    @Override
+    public TrialExecutor executor(String name) {
+        return (TrialExecutor) lookup(PluginKind.EXECUTOR, name).item();
     }
 
     @Override
@@ -91,6 +98,11 @@ public final class PluginRegistry implements PluginCatalog, AutoCloseable {
     @Override
     public List<DatasetProvider> datasets() {
         return items(PluginKind.DATASET, DatasetProvider.class);
+    }
+
+    @Override
+    public List<TrialExecutor> executors() {
+        return items(PluginKind.EXECUTOR, TrialExecutor.class);
     }
 
     /**

@@ -160,7 +160,7 @@ final class MainTest {
 
         Result badKind = run("plugins", "--kind", "solverz");
         assertThat(badKind.exitCode()).isEqualTo(2);
-        assertThat(badKind.err()).contains("unknown kind 'solverz'; known: [strategy, operation, solver, dataset, space]");
+        assertThat(badKind.err()).contains("unknown kind 'solverz'; known: [strategy, operation, solver, dataset, space, executor]");
     }
 
     @Test
