@@ -1,5 +1,7 @@
 package org.istanas.api.space;
 
+import org.istanas.api.network.SparseSearchNetwork;
+
 /**
  * How a {@link SearchSpace}'s networks are built through the numeric engine. The interface is engine-neutral;
  * the engine module implements it (nas-ops for ND4J), so a space can live in a jar without engine types and still
@@ -12,4 +14,14 @@ public interface SpaceNetworks {
      * @throws IllegalArgumentException when the architecture is not of this space or names an unknown operation
      */
     StandaloneModel standalone(Architecture architecture, StandaloneRequest request);
+
+    /**
+     * The ISTA-NAS sparse super-net of this space: only each node's support is computed, b gets its gradient through
+     * z_S = x_S + A_S^T (b - A_S x_S). Spaces with a single cell type use {@code CellType.NORMAL} only.
+     *
+     * @throws UnsupportedOperationException when the engine has no sparse super-net for this space
+     */
+    default SparseSearchNetwork sparseSearchNetwork(SpaceSearchSpec spec) {
+        throw new UnsupportedOperationException("no sparse search network for this space in this engine");
+    }
 }

@@ -1,6 +1,8 @@
 package org.istanas.ops.nb201;
 
+import org.istanas.api.network.SparseSearchNetwork;
 import org.istanas.api.space.Architecture;
+import org.istanas.api.space.SpaceSearchSpec;
 import org.istanas.api.space.SpaceNetworks;
 import org.istanas.api.space.StandaloneModel;
 import org.istanas.api.space.StandaloneRequest;
@@ -21,5 +23,10 @@ public final class Nd4jNb201Networks implements SpaceNetworks {
             }
         }
         return new Nb201Network(cell, request.input().channels(), request.classes(), request.seed());
+    }
+
+    @Override
+    public SparseSearchNetwork sparseSearchNetwork(SpaceSearchSpec spec) {
+        return new Nd4jNb201SparseSearchNetwork(spec, org.nd4j.linalg.api.buffer.DataType.FLOAT);
     }
 }
