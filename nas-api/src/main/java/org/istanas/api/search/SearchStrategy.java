@@ -53,6 +53,14 @@ public interface SearchStrategy extends Named {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Values for configuration keys added after a run folder was written: {@code resume} applies them beneath the
+     * folder's config.yaml, so an old run continues with the behaviour it started with, not with a newer default.
+     */
+    default Map<String, Object> legacyDefaults() {
+        return Map.of();
+    }
+
     /** Runs a new search in the (fresh) run folder of the context. */
     SearchOutcome search(SearchContext context) throws IOException;
 

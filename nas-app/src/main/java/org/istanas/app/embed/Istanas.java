@@ -120,7 +120,7 @@ public final class Istanas {
         requireKind(provenance, SEARCH, folder);
         ImageDataset dataset = reopen(provenance, folder);
         SearchStrategy strategy = catalog.strategy(provenance.invocation("strategy"));
-        Record config = (Record) ConfigLoader.load(strategy.configType(), Map.of(), folder.config(), List.of());
+        Record config = (Record) ConfigLoader.load(strategy.configType(), strategy.legacyDefaults(), folder.config(), List.of());
         SparseSolver solver = provenance.invocation().containsKey("solver")
                 ? catalog.solver(provenance.invocation("solver")) : null;
         long seed = Long.parseLong(provenance.invocation("seed"));
@@ -139,7 +139,7 @@ public final class Istanas {
         Provenance provenance = ProvenanceFiles.read(folder.provenance());
         requireKind(provenance, EVALUATE, folder);
         ImageDataset dataset = reopen(provenance, folder);
-        EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, Map.of(), folder.config(), List.of());
+        EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, EvaluationConfig.LEGACY_DEFAULTS, folder.config(), List.of());
         Genotype genotype = GenotypeJson.read(folder.genotype());
         long seed = Long.parseLong(provenance.invocation("seed"));
         try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {

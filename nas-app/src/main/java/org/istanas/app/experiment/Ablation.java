@@ -26,6 +26,7 @@ import org.istanas.app.trial.TrialSpec;
 import org.istanas.metrics.Kendall;
 import org.istanas.metrics.SeedSummary;
 import org.istanas.metrics.io.CsvPairs;
+import org.istanas.report.ReportRefresher;
 
 /**
  * {@code istanas ablation}: the same search for every combination of the varied values, N seeds each, as trials
@@ -212,6 +213,8 @@ public final class Ablation {
         json.put("variants", vs);
         json.put("rankingKendallTauB", rankingAgreement(accuracy));
         AtomicFiles.write(folder.resolve("summary.json"), JSON.writeValueAsString(json) + "\n");
+        // report.html: the variants' runs side by side with overlaid curves, linked to each run's own report
+        new ReportRefresher(folder).refresh();
         return rows;
     }
 

@@ -18,7 +18,7 @@ final class HelpTextsTest {
     @Test
     void presetHelpListsTheDemoPreset() {
         assertThat(help("search")).contains("demo (two-stage)");
-        assertThat(help("evaluate")).contains("Preset: paper (default), cpu, smoke");
+        assertThat(help("evaluate")).contains("Preset: paper (default), official, cpu, smoke; also demo");
     }
 
     @Test

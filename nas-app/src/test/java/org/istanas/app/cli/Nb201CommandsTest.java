@@ -130,7 +130,7 @@ final class Nb201CommandsTest {
                 + "it searches [darts]\n");
         MainTest.Result op = MainTest.run("search", "--operations", "max_pool_3x3,conv_7x7", "--preset", "smoke",
                 "--out", dir.resolve("op").toString());
-        assertThat(op.exitCode()).isEqualTo(1);
+        assertThat(op.exitCode()).as("an unknown name is a usage error").isEqualTo(2);
         assertThat(op.err()).startsWith("istanas: operations of the darts search: unknown operation 'conv_7x7'; known: [");
         assertThat(dir.resolve("nb")).doesNotExist();
         assertThat(dir.resolve("op")).doesNotExist();

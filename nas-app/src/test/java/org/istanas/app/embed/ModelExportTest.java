@@ -177,9 +177,9 @@ final class ModelExportTest {
         Files.deleteIfExists(logits);
         List<String> classPath = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            // istanas modules are target/classes folders or org/istanas jars; keep only third-party jars
-            if (!Files.isDirectory(Path.of(entry)) && !entry.replace('\\', '/').contains("/org/istanas/")
-                    && !entry.contains("surefire")) {
+            // istanas modules are target/classes folders or jars holding org/istanas (in the local repository, or
+            // target/nas-*.jar in a reactor build); keep only third-party jars
+            if (!Files.isDirectory(Path.of(entry)) && !entry.contains("surefire") && !holdsIstanasClasses(entry)) {
                 classPath.add(entry);
             }
         }
@@ -210,5 +210,11 @@ final class ModelExportTest {
             }
         }
         return out;
+    }
+
+    private static boolean holdsIstanasClasses(String jar) throws IOException {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
+            return file.getEntry("org/istanas/") != null || file.stream().anyMatch(e -> e.getName().startsWith("org/istanas/"));
+        }
     }
 }

@@ -61,6 +61,16 @@ public final class OneStageStrategy implements SearchStrategy {
         return OneStagePresets.PRESETS.base(name);
     }
 
+    /**
+     * Run folders written before the fidelity keys (issue 13) clipped b with the weights, froze ops outside the
+     * support and flagged no node in the first epoch.
+     */
+    @Override
+    public Map<String, Object> legacyDefaults() {
+        return Map.of("clipArchitectureGradients", true, "updateOpsOutsideSupport", false,
+                "terminationFromEpoch", 1, "solverWarmStart", true, "warmupEpochs", 0);
+    }
+
     @Override
     public SearchOutcome search(SearchContext context) throws IOException {
         return run(context, false);

@@ -22,6 +22,12 @@ public final class DartsStrategy extends SuperNetStrategy<DartsConfig> {
         super(NAME, DartsConfig.class, PRESETS);
     }
 
+    /** Run folders written before the fidelity keys (issue 13) searched 7 operations, with the reduce-skip BN. */
+    @Override
+    public Map<String, Object> legacyDefaults() {
+        return Map.of("withNone", false, "schedulerStepsFirst", false, "bnAfterReduceSkip", true);
+    }
+
     private static Map<String, Map<String, Object>> presetChanges() {
         Map<String, Map<String, Object>> p = new LinkedHashMap<>();
         p.put("paper", Map.of());

@@ -38,6 +38,13 @@ public final class TwoStageStrategy extends SuperNetStrategy<TwoStageConfig> {
         super(NAME, TwoStageConfig.class, PRESETS);
     }
 
+    /** Run folders written before the fidelity keys (issue 13) ran without them: b outside the clip, frozen ops. */
+    @Override
+    public Map<String, Object> legacyDefaults() {
+        return Map.of("clipArchitectureGradients", false, "updateOpsOutsideSupport", false,
+                "schedulerStepsFirst", false, "bnAfterReduceSkip", true, "solverWarmStart", true);
+    }
+
     private static Map<String, Map<String, Object>> presetChanges() {
         Map<String, Map<String, Object>> p = new LinkedHashMap<>();
         p.put("paper", Map.of());

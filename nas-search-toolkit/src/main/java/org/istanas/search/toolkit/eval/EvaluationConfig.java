@@ -53,6 +53,9 @@ public record EvaluationConfig(
         @JsonProperty("network") String network,
         @JsonProperty("oneStageBn") boolean oneStageBn,
         @JsonProperty("schedulerStepsFirst") boolean schedulerStepsFirst) {
+    /** Keys added after evaluation folders were first written, with the behaviour those folders ran with. */
+    public static final java.util.Map<String, Object> LEGACY_DEFAULTS = java.util.Map.of("schedulerStepsFirst", false);
+
 
     public static final EvaluationConfig PAPER = new EvaluationConfig(600, 96, 20, 36, 0.025, 0.0, 0.9, 3e-4, 5.0, 16,
             true, 0.2, 0.4, 0, 0, 0, 2, 2);
