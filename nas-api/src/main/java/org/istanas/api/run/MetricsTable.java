@@ -14,14 +14,20 @@ import java.util.Objects;
  * Each append rewrites the file atomically (the tables have at most a few thousand rows), so a killed run never
  * leaves a half-written row. On resume, {@link #retainBelow(int)} drops rows the checkpoint does not cover, so the
  * resumed run appends them again exactly once. Values must not contain commas, quotes or line breaks.
+ *
+ * <p>A file written by an older version whose header is a leading part of today's (columns are only ever added at
+ * the end) keeps its header: rows appended to it are cut to its columns, so an old run folder resumes.
  */
 public final class MetricsTable {
     private final Path file;
     private final List<String> header;
+    /** The header of the file as found (an older, shorter one), or {@code header}. */
+    private List<String> columns;
 
     public MetricsTable(Path file, List<String> header) {
         this.file = Objects.requireNonNull(file, "file is null");
         this.header = List.copyOf(header);
+        this.columns = this.header;
         if (this.header.isEmpty()) {
             throw new IllegalArgumentException("header is empty");
         }
@@ -47,7 +53,7 @@ public final class MetricsTable {
             }
         }
         List<String> lines = readLines();
-        lines.add(String.join(",", values));
+        lines.add(String.join(",", values.subList(0, columns.size())));
         write(lines);
     }
 
@@ -92,9 +98,12 @@ public final class MetricsTable {
         if (all.isEmpty()) {
             return rows;
         }
-        if (!all.get(0).equals(String.join(",", header))) {
-            throw new IOException(file + " has header '" + all.get(0) + "', expected '" + String.join(",", header) + "'");
+        List<String> found = List.of(all.get(0).split(",", -1));
+        if (found.size() > header.size() || !header.subList(0, found.size()).equals(found)) {
+            throw new IOException(file + " has header '" + all.get(0) + "', expected '" + String.join(",", header)
+                    + "' or a leading part of it");
         }
+        columns = found;
         for (String line : all.subList(1, all.size())) {
             if (!line.isBlank()) {
                 rows.add(line);
@@ -104,7 +113,7 @@ public final class MetricsTable {
     }
 
     private void write(List<String> rows) throws IOException {
-        StringBuilder text = new StringBuilder(String.join(",", header)).append('\n');
+        StringBuilder text = new StringBuilder(String.join(",", columns)).append('\n');
         for (String row : rows) {
             text.append(row).append('\n');
         }

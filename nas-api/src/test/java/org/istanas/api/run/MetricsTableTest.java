@@ -35,4 +35,17 @@ final class MetricsTableTest {
         Files.writeString(dir.resolve("m.csv"), "epoch,acc\n");
         assertThatThrownBy(() -> table.append(List.of("0", "1"))).hasMessageContaining("expected 'epoch,loss'");
     }
+
+    @Test
+    void aFileWithAnOlderShorterHeaderKeepsItAndRowsAreCutToIt() throws IOException {
+        Path file = dir.resolve("codes.csv");
+        Files.writeString(file, "epoch,x\n0,0.5\n");
+        MetricsTable table = new MetricsTable(file, List.of("epoch", "x", "x_iterations"));
+
+        table.append(List.of("1", "0.25", "17"));
+
+        assertThat(Files.readString(file)).isEqualTo("epoch,x\n0,0.5\n1,0.25\n");
+        Files.writeString(file, "epoch,y\n");
+        assertThatThrownBy(() -> table.append(List.of("2", "1", "1"))).hasMessageContaining("or a leading part of it");
+    }
 }
