@@ -1,7 +1,9 @@
 package org.istanas.search.onestage;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Locale;
+import org.istanas.data.pipeline.ColourJitter;
 import org.istanas.search.toolkit.training.Check;
 
 /**
@@ -65,6 +67,10 @@ import org.istanas.search.toolkit.training.Check;
  *                              official interior-point solver
  * @param warmupEpochs          linear warm-up: retrain epoch r < warmupEpochs trains at learningRate (r+1)/warmupEpochs
  *                              (0 = none; the released ImageNet script uses 5 when the batch exceeds 256)
+ * @param colourJitter          training colour jitter [brightness, contrast, saturation, hue] as torchvision's
+ *                              {@code ColorJitter} ([0, 0, 0, 0] = off, every preset but {@code imagenet-official};
+ *                              the released ImageNet script uses [0.4, 0.4, 0.4, 0.2]); applied only with
+ *                              {@code augment}
  */
 public record OneStageConfig(
         @JsonProperty("network") String network,
@@ -109,17 +115,22 @@ public record OneStageConfig(
         @JsonProperty("updateOpsOutsideSupport") boolean updateOpsOutsideSupport,
         @JsonProperty("terminationFromEpoch") int terminationFromEpoch,
         @JsonProperty("solverWarmStart") boolean solverWarmStart,
-        @JsonProperty("warmupEpochs") int warmupEpochs) {
+        @JsonProperty("warmupEpochs") int warmupEpochs,
+        @JsonProperty("colourJitter") List<Double> colourJitter) {
 
     public static final String CIFAR = "cifar";
     public static final String IMAGENET = "imagenet";
     public static final String COSINE = "cosine";
     public static final String LINEAR = "linear";
+    /** {@code colourJitter} off. */
+    public static final List<Double> NO_JITTER = List.of(0.0, 0.0, 0.0, 0.0);
+    /** {@code colourJitter} of the released ImageNet script (tools/evaluation_imagenet.py, PC-DARTS'). */
+    public static final List<Double> IMAGENET_JITTER = List.of(0.4, 0.4, 0.4, 0.2);
 
     /** The official code's CIFAR-10 setting (tools/train_search_single.py with --cutout --auxiliary). */
     public static final OneStageConfig PAPER = new OneStageConfig(CIFAR, 600, 600, 96, 20, 36, 4, 2, 7, 1e-5,
             "uniform", 1e-3, 3_700_000, 0, 0, true, 16, 0.4, 0.0, 0.025, 0.0, COSINE, 0.9, 3e-4, 5.0, 0.2, 3e-4, 0.5,
-            0.999, 1e-3, 1e-3, Integer.MAX_VALUE, 1e-10, 10_000, 0, 0, 2, 2, false, true, 0, true, 0);
+            0.999, 1e-3, 1e-3, Integer.MAX_VALUE, 1e-10, 10_000, 0, 0, 2, 2, false, true, 0, true, 0, NO_JITTER);
 
     /** The defaults the configuration loader starts from. */
     public static OneStageConfig defaults() {
@@ -180,6 +191,25 @@ public record OneStageConfig(
         Check.positive("loaderWorkers", loaderWorkers);
         Check.nonNegative("terminationFromEpoch", terminationFromEpoch);
         Check.nonNegative("warmupEpochs", warmupEpochs);
+        colourJitter = colourJitter == null ? NO_JITTER : List.copyOf(colourJitter);
+        if (colourJitter.size() != 4) {
+            throw new IllegalArgumentException("colourJitter must have 4 values [brightness, contrast, saturation, hue],"
+                    + " got " + colourJitter);
+        }
+        jitter(colourJitter); // the ranges, with the value named
+    }
+
+    /** {@link #colourJitter} as the augmentation's type. */
+    public ColourJitter jitter() {
+        return jitter(colourJitter);
+    }
+
+    private static ColourJitter jitter(List<Double> values) {
+        try {
+            return new ColourJitter(values.get(0), values.get(1), values.get(2), values.get(3));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("colourJitter " + values + ": " + e.getMessage(), e);
+        }
     }
 
     private static String lower(String value, String absent) {

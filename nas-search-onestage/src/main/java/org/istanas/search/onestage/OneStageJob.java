@@ -30,13 +30,6 @@ import org.istanas.api.network.StepResult;
 import org.istanas.api.network.TargetNetwork;
 import org.istanas.api.network.TrainableNetwork;
 import org.istanas.api.solver.MeasurementMatrices;
-import org.istanas.api.network.NetworkEngine;
-import org.istanas.api.network.OneStageNetwork;
-import org.istanas.api.network.Optimizer;
-import org.istanas.api.network.SearchNetworkSpec;
-import org.istanas.api.network.StepResult;
-import org.istanas.api.network.TargetNetwork;
-import org.istanas.api.network.TrainableNetwork;
 import org.istanas.search.toolkit.CodeLayout;
 import org.istanas.search.toolkit.GenotypeLine;
 import org.istanas.search.toolkit.training.BatchStream;
@@ -142,8 +135,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
             solverStats.clear(); // the initial solve belongs to no epoch row (a resumed run has it too)
 
             long order = Seeds.derive(seed, "train-order");
-            Augmentation augmentation = config.augment() ? Augmentation.forTraining(dataset, config.cutout())
-                    : Augmentation.forEvaluation(dataset).withCutout(config.cutout());
+            Augmentation augmentation = trainingAugmentation(config, dataset);
             this.train = new BatchStream((pass, start) -> BatchLoader.over(dataset.train(), dataset.mean(), dataset.std())
                     .indices(trainIndices).batchSize(config.batchSize()).shuffle(true).seed(order).epoch(pass)
                     .startBatch(start).dropLast(false).augmentation(augmentation).workers(config.loaderWorkers()).build(),
@@ -152,6 +144,13 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
             network.close();
             throw e;
         }
+    }
+
+    /** Crop/flip (or random-resized crop) with the configured colour jitter, or evaluation preprocessing, plus cutout. */
+    static Augmentation trainingAugmentation(OneStageConfig config, ImageDataset dataset) {
+        return config.augment()
+                ? Augmentation.forTraining(dataset, config.cutout()).withColourJitter(config.jitter())
+                : Augmentation.forEvaluation(dataset).withCutout(config.cutout());
     }
 
     static int[] firstIndices(int available, int limit, String key) {

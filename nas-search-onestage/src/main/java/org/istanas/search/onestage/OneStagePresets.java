@@ -14,6 +14,8 @@ import org.istanas.search.toolkit.Presets;
  *   <li>{@code imagenet}: the supplementary material's ImageNet setting (ImageNet layout, 14 cells x 48 channels,
  *       batch 1,024, label smoothing 0.1, aux 0.4, arch lr 6e-3, SGD lr 0.5 with weight decay 3e-5, 250 retrain
  *       epochs with linear decay, no drop-path, no cutout, no parameter cap);</li>
+ *   <li>{@code imagenet-official}: as {@code imagenet}, with the released ImageNet script's colour jitter
+ *       (0.4, 0.4, 0.4, 0.2) and 5-epoch linear warm-up (tools/evaluation_imagenet.py, PC-DARTS');</li>
  *   <li>{@code cpu}: 5 cells x 8 channels, 4,000 images, batch 64, at most 15 search + 10 retrain epochs, no
  *       auxiliary head - a few hours on 2 CPU cores;</li>
  *   <li>{@code smoke}: 3 cells x 4 channels, 256 images, batch 32, at most 3 search + 1 retrain epochs - about a
@@ -37,6 +39,10 @@ final class OneStagePresets {
                 Map.entry("weightDecay", 3e-5), Map.entry("retrainEpochs", 250),
                 Map.entry("retrainSchedule", OneStageConfig.LINEAR), Map.entry("dropPath", 0.0),
                 Map.entry("cutout", 0), Map.entry("parameterCap", 0L), Map.entry("loaderWorkers", 8)));
+        Map<String, Object> imagenetOfficial = new LinkedHashMap<>(p.get("imagenet"));
+        imagenetOfficial.put("colourJitter", OneStageConfig.IMAGENET_JITTER);
+        imagenetOfficial.put("warmupEpochs", 5);
+        p.put("imagenet-official", imagenetOfficial);
         p.put("cpu", Map.of("layers", 5, "channels", 8, "trainImages", 4000, "batchSize", 64, "maxSearchEpochs", 15,
                 "retrainEpochs", 10, "auxiliaryWeight", 0.0, "parameterCap", 0L, "checkpointEverySteps", 20));
         p.put("smoke", Map.of("layers", 3, "channels", 4, "trainImages", 256, "testImages", 128, "batchSize", 32,

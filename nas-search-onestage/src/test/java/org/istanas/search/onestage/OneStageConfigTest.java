@@ -62,7 +62,8 @@ final class OneStageConfigTest {
 
     @Test
     void smokeAndCpuAreSmall() {
-        assertThat(new OneStageStrategy().presets()).containsExactly("paper", "official", "imagenet", "cpu", "smoke");
+        assertThat(new OneStageStrategy().presets()).containsExactly("paper", "official", "imagenet", "imagenet-official", "cpu",
+                "smoke");
         OneStageConfig smoke = OneStagePresets.record("smoke");
         assertThat(smoke.layers() * smoke.channels()).isLessThanOrEqualTo(12);
         assertThat(smoke.maxSearchEpochs() + smoke.retrainEpochs()).isLessThanOrEqualTo(4);

@@ -1,6 +1,7 @@
 package org.istanas.search.onestage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -8,6 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import org.istanas.api.data.ImageDataset;
+import org.istanas.api.data.ImageShape;
+import org.istanas.data.pipeline.Augmentation;
+import org.istanas.data.pipeline.ColourJitter;
 import org.istanas.api.config.ConfigLoader;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.RunFolder;
@@ -129,5 +135,55 @@ final class OneStageFidelityTest {
         assertThat(new OneStageStrategy().presetBase("smoke")).contains("paper");
         assertThat(ConfigLoader.load(OneStageConfig.class, OneStagePresets.get("official"), null, List.of())
                 .updateOpsOutsideSupport()).isTrue();
+    }
+
+    /** tools/evaluation_imagenet.py (PC-DARTS's script): ColorJitter(0.4, 0.4, 0.4, 0.2) on the training images. */
+    @Test
+    void colourJitterIsAKeyAndTheImagenetOfficialPresetSetsIt() throws IOException {
+        ImageDataset dataset = Harness.dataset();
+        assertThat(OneStageJob.trainingAugmentation(OneStagePresets.record("paper"), dataset).colourJitter().isNone())
+                .isTrue();
+        assertThat(OneStagePresets.record("imagenet-official").jitter()).isEqualTo(ColourJitter.pcDarts());
+        assertThat(OneStagePresets.record("imagenet-official").warmupEpochs()).isEqualTo(5);
+        assertThat(OneStagePresets.record("imagenet").jitter().isNone()).isTrue();
+
+        // brightness only: every pixel of the same crop and flip is scaled by one factor f in [0.5, 1.5]
+        ImageShape shape = dataset.shape();
+        float[] image = new float[shape.size()];
+        dataset.train().readImage(0, image, 0);
+        float[] plain = augmented(Harness.config(List.of("augment=true")), dataset, image);
+        float[] bright = augmented(Harness.config(List.of("augment=true", "colourJitter=[0.5, 0, 0, 0]")), dataset,
+                image);
+        float[] mean = dataset.mean();
+        float[] std = dataset.std();
+        int plane = shape.height() * shape.width();
+        double factor = Double.NaN;
+        int compared = 0;
+        for (int i = 0; i < plain.length; i++) {
+            int c = i / plane;
+            double x = plain[i] * std[c] + mean[c];
+            double y = bright[i] * std[c] + mean[c];
+            if (x > 0.05 && x < 0.6) { // away from zero (cutout, padding) and from the clamp at 1
+                if (Double.isNaN(factor)) {
+                    factor = y / x;
+                }
+                assertThat(y / x).as("pixel " + i).isCloseTo(factor, within(1e-3));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(100);
+        assertThat(factor).isBetween(0.5, 1.5).isNotCloseTo(1.0, within(1e-6));
+        assertThatThrownBy(() -> Harness.config(List.of("colourJitter=[0.4, 0.4]")))
+                .hasStackTraceContaining("colourJitter must have 4 values");
+        assertThatThrownBy(() -> Harness.config(List.of("colourJitter=[0, 0, 0, 0.7]")))
+                .hasStackTraceContaining("colourJitter [0.0, 0.0, 0.0, 0.7]").hasStackTraceContaining("hue");
+    }
+
+    private static float[] augmented(OneStageConfig config, ImageDataset dataset, float[] image) {
+        Augmentation augmentation = OneStageJob.trainingAugmentation(config, dataset).withCutout(0);
+        ImageShape out = augmentation.outputShape(dataset.shape());
+        float[] result = new float[out.size()];
+        augmentation.apply(image, dataset.shape(), dataset.mean(), dataset.std(), new Random(3), result, 0);
+        return result;
     }
 }
