@@ -35,4 +35,17 @@ final class PrintConfigTest {
         MainTest.Result darts = MainTest.run("search", "--strategy", "darts", "--preset", "official", "--print-config");
         assertThat(darts.out()).contains("withNone: true");
     }
+
+    @Test
+    void smokeAtOfficialHasTheSmokeSizesOnTheOfficialRecipe() {
+        MainTest.Result smoke = MainTest.run("search", "--preset", "smoke", "--print-config");
+        MainTest.Result official = MainTest.run("search", "--preset", "smoke@official", "--print-config");
+        assertThat(official.exitCode()).as(official.err()).isZero();
+        assertThat(smoke.out()).contains("layers: 3").contains("learningRateMin: 0.0\n");
+        assertThat(official.out()).startsWith("# strategy two-stage, preset smoke@official, which builds on preset official")
+                .contains("layers: 3").contains("learningRateMin: 0.001");
+        MainTest.Result bad = MainTest.run("search", "--preset", "smoke@cpu", "--print-config");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("cpu builds on paper itself");
+    }
 }

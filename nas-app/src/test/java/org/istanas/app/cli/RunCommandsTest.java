@@ -37,6 +37,23 @@ final class RunCommandsTest {
         assertThat(GenotypeJson.read(out.resolve("genotype.json")).toString()).isNotEmpty();
     }
 
+    /** Issue 13: a smoke-size search with the released code's recipe, for each strategy. */
+    @Test
+    void smokeSearchesRunWithTheOfficialRecipe() throws Exception {
+        Path data = tinyCifar10(dir);
+        for (String strategy : List.of("two-stage", "darts", "one-stage")) {
+            Path out = dir.resolve("official-" + strategy);
+            MainTest.Result r = MainTest.run("search", "--strategy", strategy, "--dataset", "cifar10", "--data-dir",
+                    data.toString(), "--preset", "smoke@official", "--seed", "1", "--out", out.toString(),
+                    "--set", "trainImages=64", "--set", "batchSize=16", "--quiet",
+                    "--set", strategy.equals("one-stage") ? "testImages=32" : "epochs=2");
+            assertThat(r.exitCode()).as(strategy + ": " + r.err()).isZero();
+            String config = java.nio.file.Files.readString(out.resolve("config.yaml"));
+            assertThat(config).as(strategy).contains("learningRateMin: 0.001").contains("layers: 3");
+            assertThat(out.resolve("genotype.json")).exists();
+        }
+    }
+
     @Test
     void evaluateSmokeReportsAccuracyAndTestOnlyReloads() {
         Path out = dir.resolve("eval");

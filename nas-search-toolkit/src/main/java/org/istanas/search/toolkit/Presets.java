@@ -42,22 +42,35 @@ public final class Presets {
 
     /** The preset {@code name} builds on, or empty when it builds on the record defaults. */
     public java.util.Optional<String> base(String name) {
-        return java.util.Optional.ofNullable(bases.get(name));
+        int at = name.indexOf('@');
+        return java.util.Optional.ofNullable(at < 0 ? bases.get(name) : name.substring(at + 1));
     }
 
     public List<String> names() {
         return List.copyOf(changes.keySet());
     }
 
+    /**
+     * The complete key map of preset {@code name}. {@code NAME@BASE} builds preset NAME on preset BASE instead of on
+     * its declared base, e.g. {@code smoke@official}: the smoke sizes with the released code's recipe.
+     */
     public Map<String, Object> get(String name, String strategy) {
-        Map<String, Object> change = changes.get(name);
+        int at = name.indexOf('@');
+        String own = at < 0 ? name : name.substring(0, at);
+        Map<String, Object> change = changes.get(own);
         if (change == null) {
-            throw new org.istanas.api.UsageException("unknown preset '" + name + "' for strategy " + strategy + "; known: "
-                    + names());
+            throw unknown(name, strategy);
+        }
+        String base = at < 0 ? bases.get(name) : name.substring(at + 1);
+        if (base != null && !changes.containsKey(base)) {
+            throw unknown(name, strategy);
+        }
+        if (at >= 0 && bases.containsKey(base)) {
+            throw new org.istanas.api.UsageException("preset '" + name + "': " + base + " builds on "
+                    + bases.get(base) + " itself; after '@' name one of " + baseNames());
         }
         Map<String, Object> all = new LinkedHashMap<>(JSON.convertValue(defaults, new TypeReference<Map<String, Object>>() {
         }));
-        String base = bases.get(name);
         for (Map<String, Object> layer : base == null ? List.of(change) : List.of(changes.get(base), change)) {
             for (String key : layer.keySet()) {
                 if (!all.containsKey(key)) {
@@ -67,6 +80,17 @@ public final class Presets {
             all.putAll(layer);
         }
         return Collections.unmodifiableMap(all);
+    }
+
+    private org.istanas.api.UsageException unknown(String name, String strategy) {
+        return new org.istanas.api.UsageException("unknown preset '" + name + "' for strategy " + strategy + "; known: "
+                + names() + " (NAME@BASE builds NAME on BASE, one of " + baseNames() + ", e.g. "
+                + names().get(names().size() - 1) + "@" + baseNames().get(0) + ")");
+    }
+
+    /** The presets that build on the record defaults, i.e. those that may follow '@'. */
+    public List<String> baseNames() {
+        return changes.keySet().stream().filter(n -> !bases.containsKey(n)).toList();
     }
 
     /** The preset as a record of the given type (for tests and the embedding API). */
