@@ -26,6 +26,8 @@ import org.istanas.app.trial.TrialSpec;
 import org.istanas.metrics.Kendall;
 import org.istanas.metrics.SeedSummary;
 import org.istanas.metrics.io.CsvPairs;
+import org.istanas.metrics.plot.ChartFiles;
+import org.istanas.metrics.plot.VariantPlot;
 import org.istanas.report.ReportRefresher;
 
 /**
@@ -213,6 +215,9 @@ public final class Ablation {
         json.put("variants", vs);
         json.put("rankingKendallTauB", rankingAgreement(accuracy));
         AtomicFiles.write(folder.resolve("summary.json"), JSON.writeValueAsString(json) + "\n");
+        List<String> names = rows.stream().map(r -> r.variant().name()).toList();
+        ChartFiles.write(folder.resolve("variants"), VariantPlot.chart(names, accuracy,
+                "final validation accuracy per variant (" + runs + " seeds each)", "valid accuracy"), 720, 440);
         // report.html: the variants' runs side by side with overlaid curves, linked to each run's own report
         new ReportRefresher(folder).refresh();
         return rows;

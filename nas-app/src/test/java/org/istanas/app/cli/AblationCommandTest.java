@@ -42,6 +42,9 @@ final class AblationCommandTest {
             assertThat(r.out()).contains(name, SeedSummary.of(acc).toText(4));
         }
         assertThat(Files.readAllLines(out.resolve("runs.csv"))).hasSize(5);
+        assertThat(out.resolve("variants.png")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve("variants.svg"))).contains(">solver=fista<", ">solver=lp<");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("variants.png");
         // run again: everything is reused
         MainTest.Result again = MainTest.run("ablation", "--vary", "solver=fista,lp", "--runs", "2", "--seed", "4",
                 "--preset", "smoke", "--dataset", "synthetic", "--dataset-option", "trainSize=200",
