@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.io.InputStream;
 import java.net.URLClassLoader;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -128,6 +131,7 @@ public final class PluginLoader {
         if (jars.isEmpty()) {
             throw new PluginLoadException("plugin directory " + directory + " holds no .jar files");
         }
+        jars.forEach(PluginLoader::checkReadable);
         URL[] urls = new URL[jars.size()];
         Map<Path, String> displayNames = new HashMap<>();
         for (int i = 0; i < urls.length; i++) {
@@ -211,6 +215,26 @@ public final class PluginLoader {
             return entries.sorted(Comparator.comparing((Function<Path, String>) p -> p.getFileName().toString())).toList();
         } catch (IOException e) {
             throw new PluginLoadException("cannot list " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a jar's directory and every entry once, so that a damaged or truncated jar is reported as what it is
+     * (a class loader would silently skip it, and the directory would seem to hold no plugin).
+     */
+    private static void checkReadable(Path jar) {
+        byte[] buffer = new byte[8192];
+        try (JarFile file = new JarFile(jar.toFile(), false)) {
+            for (JarEntry entry : java.util.Collections.list(file.entries())) {
+                try (InputStream in = file.getInputStream(entry)) {
+                    while (in.read(buffer) >= 0) {
+                        // read to the end: the entry's CRC is checked at its end
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new PluginLoadException(jar + ": not a readable jar (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); copy or build it again", e);
         }
     }
 

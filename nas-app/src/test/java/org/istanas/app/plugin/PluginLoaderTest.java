@@ -91,6 +91,30 @@ final class PluginLoaderTest {
                         + "of its own");
     }
 
+    /** Issue 15 item 10: a damaged jar was reported as "has no META-INF/services". */
+    @Test
+    void aCorruptJarIsNamedWithTheRealCause() throws IOException {
+        Path garbage = Files.createDirectories(plugins.resolve("garbage")).resolve("solver.jar");
+        Files.writeString(garbage, "this is not a zip file");
+        assertThatThrownBy(this::load)
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageStartingWith(garbage + ": not a readable jar (")
+                .hasMessageContaining("copy or build it again")
+                .hasMessageNotContaining("META-INF/services");
+    }
+
+    @Test
+    void aTruncatedJarIsNamedWithTheRealCause() throws IOException {
+        Path good = PluginJars.solverPlugin(plugins.resolve("cut").resolve("zero-solver.jar"), "zero", "zero",
+                "fixture_identity");
+        byte[] bytes = Files.readAllBytes(good);
+        Files.write(good, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // an interrupted copy
+        assertThatThrownBy(this::load)
+                .isInstanceOf(PluginLoadException.class)
+                .hasMessageStartingWith(good + ": not a readable jar (")
+                .hasMessageNotContaining("META-INF/services");
+    }
+
     @Test
     void directoryWithoutJarsIsNamed() throws IOException {
         Path dir = Files.createDirectories(plugins.resolve("notes"));
