@@ -11,4 +11,9 @@ public class UsageException extends IllegalArgumentException {
     public UsageException(String message) {
         super(message);
     }
+
+    /** A value rejected where it was first used (e.g. a size the data cannot provide), reported as a usage error. */
+    public UsageException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

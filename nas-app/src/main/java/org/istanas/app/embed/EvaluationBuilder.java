@@ -167,6 +167,11 @@ public final class EvaluationBuilder {
                 ReportRefresher report = new ReportRefresher(folder.root());
                 results.add(evaluation.train(folder, runSeed, ProgressListener.all(List.of(listener, report)), false));
                 report.refresh();
+            } catch (RuntimeException e) {
+                throw RunSetup.removeIfUntrained(folder) ? RunSetup.duringSetup(e) : e;
+            } catch (IOException e) {
+                RunSetup.removeIfUntrained(folder);
+                throw e;
             }
         }
         if (seeds > 1 && only < 0) {

@@ -229,6 +229,11 @@ public final class SearchBuilder {
                 outcomes.add(s.search(istanas.context(config, data, sparseSolver, searchOps, folder, runSeed,
                         ProgressListener.all(List.of(listener, report)))));
                 report.refresh();
+            } catch (RuntimeException e) {
+                throw RunSetup.removeIfUntrained(folder) ? RunSetup.duringSetup(e) : e;
+            } catch (IOException e) {
+                RunSetup.removeIfUntrained(folder);
+                throw e;
             }
         }
         int best = 0;

@@ -86,6 +86,13 @@ public final class TrainingLoop {
         int epoch = 0;
         int step = 0;
         EpochTotals totals = new EpochTotals();
+        if (resume && store.files().isEmpty()) {
+            // killed after the folder was prepared but before the first checkpoint: nothing was trained yet, so
+            // the run starts over with the configuration the folder records
+            listener.message("run folder " + folder + " has no checkpoint yet: starting the run from the beginning"
+                    + " with its recorded configuration");
+            resume = false;
+        }
         if (resume) {
             Checkpoint checkpoint = store.latest().orElseThrow(() -> new IOException("run folder " + folder
                     + " has no readable checkpoint in " + folder.checkpoints() + "; start a new run instead"));

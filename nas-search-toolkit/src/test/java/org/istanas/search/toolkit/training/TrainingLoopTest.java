@@ -276,6 +276,41 @@ final class TrainingLoopTest {
                 .run(new RegressionJob(1, 0.05, -1), false)).isInstanceOf(SimulatedKill.class);
     }
 
+    /** Issue 15 item 4: a run killed before its first checkpoint was neither resumable nor reusable. */
+    @Test
+    void resumeOfAFolderWithoutCheckpointStartsTheRunFromTheBeginning() throws IOException {
+        RunFolder whole = RunFolder.create(dir.resolve("whole"));
+        RegressionJob reference = new RegressionJob(7, 0.05, -1);
+        new TrainingLoop(whole, ProgressListener.NONE, 0, 2).run(reference, false);
+
+        // killed after config.yaml and provenance.json, before the first checkpoint (even a stray metrics row)
+        RunFolder killed = RunFolder.create(dir.resolve("killed"));
+        java.nio.file.Files.writeString(killed.metrics(), "epoch,train_loss,w0,seconds\n");
+        List<String> messages = new java.util.ArrayList<>();
+        RegressionJob resumed = new RegressionJob(7, 0.05, -1);
+        new TrainingLoop(killed, new ProgressListener() {
+            @Override
+            public void message(String text) {
+                messages.add(text);
+            }
+        }, 0, 2).run(resumed, true);
+        assertThat(resumed.w).containsExactly(reference.w);
+        assertThat(metricsWithoutTime(killed)).isEqualTo(metricsWithoutTime(whole));
+        assertThat(messages).anyMatch(m -> m.contains("has no checkpoint") && m.contains("from the beginning"));
+    }
+
+    @Test
+    void resumeRefusesWhenCheckpointsExistButNoneIsReadable() throws IOException {
+        RunFolder folder = RunFolder.create(dir.resolve("damaged"));
+        new TrainingLoop(folder, ProgressListener.NONE, 0, 2).run(new RegressionJob(7, 0.05, -1), false);
+        for (Path file : new CheckpointStore(folder.checkpoints(), 2).files()) {
+            java.nio.file.Files.write(file, new byte[] {1, 2, 3});
+        }
+        assertThatThrownBy(() -> new TrainingLoop(folder, ProgressListener.NONE, 0, 2)
+                .run(new RegressionJob(7, 0.05, -1), true)).isInstanceOf(IOException.class)
+                .hasMessageContaining("has no readable checkpoint");
+    }
+
     @Test
     void resumingTwiceFromAFinishedRunChangesNothing() throws IOException {
         RunFolder folder = RunFolder.create(dir.resolve("done"));
@@ -300,13 +335,6 @@ final class TrainingLoopTest {
         assertThat(latest.epoch()).isEqualTo(1);
         assertThat(latest.step()).isEqualTo(2);
         assertThat(metricsWithoutTime(folder)).hasSize(1);
-    }
-
-    @Test
-    void resumeWithoutCheckpointSaysSo() throws IOException {
-        RunFolder folder = RunFolder.create(dir.resolve("empty"));
-        assertThatThrownBy(() -> new TrainingLoop(folder, ProgressListener.NONE, 0, 1)
-                .run(new RegressionJob(1, 0.05, -1), true)).hasMessageContaining("no readable checkpoint");
     }
 
     private static List<List<String>> metricsWithoutTime(RunFolder folder) throws IOException {
