@@ -31,8 +31,8 @@ public final class DivergenceException extends IllegalStateException {
         if (!Double.isFinite(loss)) {
             throw new DivergenceException("training diverged: the " + phase + " loss is " + loss + " at epoch "
                     + (epoch + 1) + " batch " + (step + 1) + ". The run stopped and kept its last good checkpoint;"
-                    + " lower the learning rate (e.g. --set learningRate=...) or the architecture learning rate and"
-                    + " start again, or resume to retry", epoch, step);
+                    + " continue from it with a lower learning rate (istanas resume --run DIR --set learningRate=...,"
+                    + " or --set archLearningRate=...), or start again", epoch, step);
         }
     }
 }

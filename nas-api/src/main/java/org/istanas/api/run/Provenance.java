@@ -35,7 +35,15 @@ public record Provenance(
         @JsonProperty("dataset") DatasetInfo dataset,
         @JsonProperty("plugins") List<PluginSource> plugins,
         @JsonProperty("backend") String backend,
-        @JsonProperty("runtime") Map<String, String> runtime) {
+        @JsonProperty("runtime") Map<String, String> runtime,
+        @JsonProperty("changes") List<SettingsChange> changes) {
+
+    /** A provenance without settings changes (every run as it starts). */
+    public Provenance(String tool, String version, String gitCommit, String createdAt, Map<String, String> invocation,
+                      Map<String, Long> seeds, DatasetInfo dataset, List<PluginSource> plugins, String backend,
+                      Map<String, String> runtime) {
+        this(tool, version, gitCommit, createdAt, invocation, seeds, dataset, plugins, backend, runtime, List.of());
+    }
 
     public Provenance {
         Objects.requireNonNull(tool, "tool is null");
@@ -43,6 +51,29 @@ public record Provenance(
         seeds = seeds == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(seeds));
         plugins = plugins == null ? List.of() : List.copyOf(plugins);
         runtime = runtime == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(runtime));
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /** This provenance with one more settings change at the end. */
+    public Provenance withChange(SettingsChange change) {
+        List<SettingsChange> all = new java.util.ArrayList<>(changes);
+        all.add(Objects.requireNonNull(change, "change is null"));
+        return new Provenance(tool, version, gitCommit, createdAt, invocation, seeds, dataset, plugins, backend,
+                runtime, all);
+    }
+
+    /**
+     * Settings changed by {@code resume --set} in the middle of a run.
+     *
+     * @param at        when (ISO-8601)
+     * @param fromEpoch the first epoch (1-based) trained with the new values
+     * @param fromBatch the first batch (1-based) of that epoch trained with them
+     * @param set       key -> new value
+     * @param was       key -> value before
+     */
+    public record SettingsChange(@JsonProperty("at") String at, @JsonProperty("fromEpoch") int fromEpoch,
+                                 @JsonProperty("fromBatch") int fromBatch, @JsonProperty("set") Map<String, Object> set,
+                                 @JsonProperty("was") Map<String, Object> was) {
     }
 
     /** Reads an invocation entry, failing with the file's meaning when it is missing. */

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.istanas.api.genotype.GenotypeText;
@@ -44,6 +45,12 @@ public final class ResumeCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Change a setting from the checkpoint on "
+            + "(repeatable): only keys the loop reads afresh, e.g. learningRate, archLearningRate, gradClip, epochs "
+            + "(the full list is in the error for any other key). Written to config.yaml and recorded in "
+            + "provenance.json with the epoch it takes effect.")
+    List<String> overrides = new java.util.ArrayList<>();
+
     @picocli.CommandLine.Mixin
     ExecutorOptions executor;
 
@@ -57,6 +64,10 @@ public final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         RunsExperiment experiment = RunsExperiment.open(run);
+        if (experiment != null && !overrides.isEmpty()) {
+            throw new org.istanas.api.UsageException("resume --set changes one run folder; " + run + " is the parent of"
+                    + " several runs: give one of its run folders");
+        }
         if (experiment != null) {
             // the parent of search --runs N or evaluate --seeds N: finish the missing runs, then the summary
             ExecutorChoice choice = ExperimentOptions.choice(spec, executor, catalog);
@@ -70,11 +81,11 @@ public final class ResumeCommand implements Callable<Integer> {
         }
         Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         if (istanas.runKind(run).equals("evaluate")) {
-            EvaluationResult r = istanas.resumeEvaluation(run, Progress.forCommand(quiet));
+            EvaluationResult r = istanas.resumeEvaluation(run, Progress.forCommand(quiet), overrides);
             out.printf(Locale.ROOT, "test accuracy: %.4f%nrun folder:    %s%n", r.testAccuracy(),
                     r.runFolder().toAbsolutePath());
         } else {
-            SearchOutcome o = istanas.resumeSearch(run, Progress.forCommand(quiet));
+            SearchOutcome o = istanas.resumeSearch(run, Progress.forCommand(quiet), overrides);
             out.println();
             out.print(GenotypeText.render(o.genotype()));
             out.printf(Locale.ROOT, o.strategy().equals("one-stage") ? "%ntest accuracy (folded network): %.4f%nrun folder:  %s%n"

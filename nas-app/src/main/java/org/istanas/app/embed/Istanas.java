@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.istanas.api.Named;
 import org.istanas.api.config.ConfigLoader;
+import org.istanas.api.config.ResumeOverrides;
 import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeJson;
@@ -115,16 +116,31 @@ public final class Istanas {
 
     /** Continues a search from its last checkpoint; it ends exactly as the uninterrupted run would. */
     public SearchOutcome resumeSearch(Path runDirectory, ProgressListener listener) throws IOException {
+        return resumeSearch(runDirectory, listener, List.of());
+    }
+
+    /**
+     * Continues a search from its last checkpoint with some settings changed ({@code KEY=VALUE}, only the keys of
+     * {@link ResumeOverrides#allowed}); the change is written to config.yaml and recorded in provenance.json with the
+     * epoch it takes effect.
+     */
+    public SearchOutcome resumeSearch(Path runDirectory, ProgressListener listener, List<String> overrides)
+            throws IOException {
         RunFolder folder = RunFolder.open(runDirectory);
         Provenance provenance = ProvenanceFiles.read(folder.provenance());
         requireKind(provenance, SEARCH, folder);
-        ImageDataset dataset = reopen(provenance, folder);
         SearchStrategy strategy = catalog.strategy(provenance.invocation("strategy"));
-        Record config = (Record) ConfigLoader.load(strategy.configType(), strategy.legacyDefaults(), folder.config(), List.of());
+        ResumeOverrides.check(strategy.configType(), overrides);
+        Record recorded = (Record) ConfigLoader.load(strategy.configType(), strategy.legacyDefaults(), folder.config(),
+                List.of());
+        Record config = overrides.isEmpty() ? recorded : (Record) ConfigLoader.load(strategy.configType(),
+                strategy.legacyDefaults(), folder.config(), overrides);
+        ImageDataset dataset = reopen(provenance, folder);
         SparseSolver solver = provenance.invocation().containsKey("solver")
                 ? catalog.solver(provenance.invocation("solver")) : null;
         long seed = Long.parseLong(provenance.invocation("seed"));
         try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
+            SettingsChanges.record(folder, provenance, recorded, config, overrides, listener);
             ReportRefresher report = new ReportRefresher(folder.root());
             SearchOutcome outcome = strategy.resume(context(config, dataset, solver, recordedOperations(provenance),
                     folder, seed, ProgressListener.all(List.of(listener, report))));
@@ -135,14 +151,25 @@ public final class Istanas {
 
     /** Continues an evaluation from its last checkpoint. */
     public EvaluationResult resumeEvaluation(Path runDirectory, ProgressListener listener) throws IOException {
+        return resumeEvaluation(runDirectory, listener, List.of());
+    }
+
+    /** Continues an evaluation from its last checkpoint with some settings changed, as {@link #resumeSearch}. */
+    public EvaluationResult resumeEvaluation(Path runDirectory, ProgressListener listener, List<String> overrides)
+            throws IOException {
         RunFolder folder = RunFolder.open(runDirectory);
         Provenance provenance = ProvenanceFiles.read(folder.provenance());
         requireKind(provenance, EVALUATE, folder);
+        ResumeOverrides.check(EvaluationConfig.class, overrides);
+        EvaluationConfig recorded = ConfigLoader.load(EvaluationConfig.class, EvaluationConfig.LEGACY_DEFAULTS,
+                folder.config(), List.of());
+        EvaluationConfig config = overrides.isEmpty() ? recorded : ConfigLoader.load(EvaluationConfig.class,
+                EvaluationConfig.LEGACY_DEFAULTS, folder.config(), overrides);
         ImageDataset dataset = reopen(provenance, folder);
-        EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, EvaluationConfig.LEGACY_DEFAULTS, folder.config(), List.of());
         Genotype genotype = GenotypeJson.read(folder.genotype());
         long seed = Long.parseLong(provenance.invocation("seed"));
         try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
+            SettingsChanges.record(folder, provenance, recorded, config, overrides, listener);
             ReportRefresher report = new ReportRefresher(folder.root());
             EvaluationResult result = new Evaluation(config, genotype, dataset, operationsByName(), engine)
                     .train(folder, seed, ProgressListener.all(List.of(listener, report)), true);

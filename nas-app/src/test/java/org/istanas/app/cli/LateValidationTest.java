@@ -35,6 +35,20 @@ final class LateValidationTest {
                 "--dataset", "synthetic", "--set", "trainImages=100000");
     }
 
+    /** Issue 15 item 12: a batch larger than its split ran silently as one short batch per epoch. */
+    @Test
+    void aBatchLargerThanItsSplitIsRefusedWithTheNumbers() {
+        refusedAndNothingLeft("batchSize 48 is larger than the 32 images of the weight-training part of the split "
+                + "(trainImages 64 x trainPortion 0.5); lower batchSize to at most 32", "search", "--preset", "smoke",
+                "--dataset", "synthetic", "--set", "trainImages=64", "--set", "batchSize=48");
+        refusedAndNothingLeft("batchSize 48 is larger than the 40 images of the training split (trainImages 40)",
+                "evaluate", "--genotype", "DARTS_V2", "--preset", "smoke", "--dataset", "synthetic",
+                "--set", "trainImages=40", "--set", "batchSize=48");
+        refusedAndNothingLeft("batchSize 48 is larger than the 40 images of the training split (trainImages 40)",
+                "search", "--strategy", "one-stage", "--preset", "smoke", "--dataset", "synthetic",
+                "--set", "trainImages=40", "--set", "testImages=32", "--set", "batchSize=48");
+    }
+
     @Test
     void evaluationErrorsLeaveNoFolder() {
         refusedAndNothingLeft("trainImages is 100000", "evaluate", "--genotype", "DARTS_V2", "--preset", "smoke",

@@ -33,6 +33,7 @@ import org.istanas.api.solver.MeasurementMatrices;
 import org.istanas.search.toolkit.CodeLayout;
 import org.istanas.search.toolkit.GenotypeLine;
 import org.istanas.search.toolkit.training.BatchStream;
+import org.istanas.search.toolkit.training.Check;
 import org.istanas.search.toolkit.training.EpochResult;
 import org.istanas.search.toolkit.training.EpochTotals;
 import org.istanas.search.toolkit.training.StepOutcome;
@@ -104,6 +105,8 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
         this.schedule = RetrainSchedule.of(config);
         this.trainIndices = firstIndices(dataset.train().size(), config.trainImages(), "trainImages");
         this.testIndices = firstIndices(dataset.test().size(), config.testImages(), "testImages");
+        Check.batchFits(config.batchSize(), trainIndices.length, "training split ("
+                + (config.trainImages() == 0 ? "all of it" : "trainImages " + config.trainImages()) + ")");
         this.network = engine.oneStageNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
                 config.channels(), config.layers(), config.nodes(), operations, config.auxiliaryWeight(),
                 Seeds.derive(seed, "weights")));

@@ -6,6 +6,7 @@ import org.istanas.api.run.Seeds;
 import org.istanas.data.pipeline.Augmentation;
 import org.istanas.data.pipeline.BatchLoader;
 import org.istanas.search.toolkit.training.BatchStream;
+import org.istanas.search.toolkit.training.Check;
 import org.istanas.search.toolkit.training.IndexSplit;
 
 /**
@@ -27,6 +28,12 @@ final class SuperNetData implements AutoCloseable {
         this.seed = seed;
         this.split = IndexSplit.of(dataset.train().size(), settings.trainImages(), settings.trainPortion(),
                 settings.shuffleSplit(), Seeds.derive(seed, "split"));
+        String used = settings.trainImages() == 0 ? "all " + dataset.train().size() : "trainImages "
+                + settings.trainImages();
+        Check.batchFits(settings.batchSize(), split.train().length, "weight-training part of the split (" + used
+                + " x trainPortion " + settings.trainPortion() + ")");
+        Check.batchFits(settings.batchSize(), split.valid().length, "architecture (validation) part of the split ("
+                + used + " x (1 - trainPortion " + settings.trainPortion() + "))");
         this.train = new BatchStream((pass, start) -> loader(split.train(), Seeds.derive(seed, "train-order"), pass,
                 start, true), batches(split.train().length));
         this.valid = new BatchStream((pass, start) -> loader(split.valid(), Seeds.derive(seed, "valid-order"), pass,

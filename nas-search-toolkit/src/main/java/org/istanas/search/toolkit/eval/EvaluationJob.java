@@ -16,6 +16,7 @@ import org.istanas.api.network.Optimizer;
 import org.istanas.api.network.StepResult;
 import org.istanas.api.network.TargetNetwork;
 import org.istanas.search.toolkit.training.BatchStream;
+import org.istanas.search.toolkit.training.Check;
 import org.istanas.search.toolkit.training.CosineSchedule;
 import org.istanas.search.toolkit.training.EpochResult;
 import org.istanas.search.toolkit.training.EpochTotals;
@@ -51,6 +52,8 @@ final class EvaluationJob implements TrainingJob {
         this.schedule = CosineSchedule.of(config.learningRate(), config.learningRateMin(), config.epochs(),
                 config.schedulerStepsFirst());
         this.trainIndices = firstIndices(dataset.train(), config.trainImages(), "trainImages");
+        Check.batchFits(config.batchSize(), trainIndices.length, "training split ("
+                + (config.trainImages() == 0 ? "all of it" : "trainImages " + config.trainImages()) + ")");
         long order = Seeds.derive(seed, "train-order");
         Augmentation augmentation = config.augment() ? Augmentation.forTraining(dataset, config.cutout()) : Augmentation.forEvaluation(dataset);
         this.train = new BatchStream((pass, start) -> BatchLoader.over(dataset.train(), dataset.mean(), dataset.std())

@@ -36,4 +36,17 @@ public final class Check {
             throw new IllegalArgumentException(key + " must be in (0, 1), got " + value);
         }
     }
+
+    /**
+     * A batch must fit in the split it is drawn from: a larger one silently becomes one short batch per epoch (with
+     * different batch-norm statistics and step counts than the user asked for).
+     *
+     * @param split what the images are, e.g. "search-train half (trainImages 64 x trainPortion 0.5)"
+     */
+    public static void batchFits(int batchSize, int images, String split) {
+        if (batchSize > images) {
+            throw new IllegalArgumentException("batchSize " + batchSize + " is larger than the " + images
+                    + " images of the " + split + "; lower batchSize to at most " + images + " or use more images");
+        }
+    }
 }
