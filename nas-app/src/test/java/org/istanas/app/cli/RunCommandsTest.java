@@ -37,6 +37,18 @@ final class RunCommandsTest {
         assertThat(GenotypeJson.read(out.resolve("genotype.json")).toString()).isNotEmpty();
     }
 
+    /** Issue 15 item 2: the one-stage smoke preset stayed at chance (train = test = 0.1016). */
+    @Test
+    void oneStageSmokeLearns() throws Exception {
+        Path out = dir.resolve("one-stage-smoke");
+        MainTest.Result r = MainTest.run("search", "--strategy", "one-stage", "--preset", "smoke", "--dataset",
+                "synthetic", "--seed", "1", "--out", out.toString(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        double accuracy = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("result.json")
+                .toFile()).get("validAccuracy").asDouble();
+        assertThat(accuracy).as("folded test accuracy, chance 0.10").isGreaterThan(0.25);
+    }
+
     /** Issue 13: a smoke-size search with the released code's recipe, for each strategy. */
     @Test
     void smokeSearchesRunWithTheOfficialRecipe() throws Exception {

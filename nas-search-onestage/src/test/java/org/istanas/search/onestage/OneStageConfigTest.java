@@ -65,7 +65,7 @@ final class OneStageConfigTest {
         assertThat(new OneStageStrategy().presets()).containsExactly("paper", "official", "imagenet", "imagenet-official", "cpu",
                 "smoke");
         OneStageConfig smoke = OneStagePresets.record("smoke");
-        assertThat(smoke.layers() * smoke.channels()).isLessThanOrEqualTo(12);
+        assertThat(smoke.layers() * smoke.channels()).isLessThanOrEqualTo(24);
         assertThat(smoke.maxSearchEpochs() + smoke.retrainEpochs()).isLessThanOrEqualTo(4);
         assertThat(OneStagePresets.record("cpu").trainImages()).isEqualTo(4000);
     }
