@@ -83,6 +83,17 @@ public final class Conv2d implements Layer {
         sink.add(weight);
     }
 
+    /** The backward pass reads the input, never the output. */
+    @Override
+    public boolean releaseOutput() {
+        if (output == null) {
+            return false;
+        }
+        Buffers.recycle(output);
+        output = null;
+        return true;
+    }
+
     @Override
     public void releaseGradient() {
         Buffers.recycle(gradInput);

@@ -109,6 +109,17 @@ public final class FactorizedReduce implements Layer {
         return gradInput;
     }
 
+    /** It starts with a ReLU, whose backward pass reads its own output. */
+    @Override
+    public boolean backwardReadsInput() {
+        return false;
+    }
+
+    @Override
+    public boolean releaseOutput() {
+        return bn.releaseOutput();
+    }
+
     @Override
     public void releaseGradient() {
         relu.releaseGradient();

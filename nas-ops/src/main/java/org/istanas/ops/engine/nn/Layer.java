@@ -32,6 +32,25 @@ public interface Layer extends OpBlock, AutoCloseable {
     default void releaseGradient() {
     }
 
+    /**
+     * Whether {@link #backward} reads the array passed to the last {@link #forward} (true unless a layer says
+     * otherwise). When no reader of an array needs it in the backward pass, its owner may hand it to the pool
+     * right after the forward pass (cell states, cell outputs: docs/engine.md, memory).
+     */
+    default boolean backwardReadsInput() {
+        return true;
+    }
+
+    /**
+     * Says that the caller has consumed the output of the last {@link #forward} and that nobody reads it again in
+     * this pass: a layer whose own backward pass does not read its output hands the buffer to the pool
+     * ({@link Buffers#recycle}) and returns true; the next forward pass takes a buffer from the pool. Returns
+     * false (and keeps the output) otherwise, e.g. for a ReLU, or a layer that returns its input.
+     */
+    default boolean releaseOutput() {
+        return false;
+    }
+
     /** Adds this layer's trainable parameters, in a stable order, to {@code sink}. */
     default void collectParameters(List<Param> sink) {
     }

@@ -68,6 +68,17 @@ public final class Pool implements Layer {
         return gradInput;
     }
 
+    /** The backward pass reads the input, never the output. */
+    @Override
+    public boolean releaseOutput() {
+        if (output == null) {
+            return false;
+        }
+        Buffers.recycle(output);
+        output = null;
+        return true;
+    }
+
     @Override
     public void releaseGradient() {
         Buffers.recycle(gradInput);

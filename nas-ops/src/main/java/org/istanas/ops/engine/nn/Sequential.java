@@ -49,6 +49,16 @@ public final class Sequential implements Layer {
     }
 
     @Override
+    public boolean backwardReadsInput() {
+        return layers.isEmpty() || layers.get(0).backwardReadsInput();
+    }
+
+    @Override
+    public boolean releaseOutput() {
+        return !layers.isEmpty() && layers.get(layers.size() - 1).releaseOutput();
+    }
+
+    @Override
     public void releaseGradient() {
         if (!layers.isEmpty()) {
             layers.get(0).releaseGradient();
