@@ -25,6 +25,24 @@ final class TrainBenchmarkTest {
                 "\"images_per_s\"", "\"peak_rss_mb\"", "\"epoch_rss_mb\": [", "\"drop_path\": 0.2");
     }
 
+    /**
+     * Freeing activations as soon as their last reader is done (ReLU backward on its output, node sums, cell outputs
+     * and edge outputs back to the pool, the pool cleared when the batch size changes) must not change a single
+     * number: the losses are those of main at d5936cf, before any of it, with the same seeds (DARTS_V2, 5 cells x
+     * 8 channels, batch 8, auxiliary head 0.4, drop-path 0.2).
+     */
+    @Test
+    void freeingActivationsEarlyKeepsTheLossesBitForBit() {
+        TrainBenchmark.Result steps = TrainBenchmark.run(new TrainBenchmark.Options("DARTS_V2", 5, 8, 8, 0.4, 0.2, 10,
+                0, 0, 4, 0, false));
+        assertThat(steps.lastLoss()).isEqualTo(1.8145751457291204);
+        // two replayed epochs: smaller last batches and test batches change the batch size four times per epoch
+        TrainBenchmark.Result epochs = TrainBenchmark.run(new TrainBenchmark.Options("DARTS_V2", 5, 8, 8, 0.4, 0.2,
+                3, 0, 2, 1, 0, false));
+        assertThat(epochs.lastLoss()).isEqualTo(4.1099977148588780);
+        assertThat(Buffers.pooledBytes()).isZero();
+    }
+
     @Test
     void rejectsADropPathOfOne() {
         assertThatThrownBy(() -> new TrainBenchmark.Options("DARTS_V2", 3, 2, 4, 0.4, 1.0, 1, 0, 0, 0, 0, false))

@@ -173,6 +173,8 @@ public final class BatchNorm implements Layer {
             gamma.markGradient();
             beta.markGradient();
         }
+        Buffers.recycle(output); // its readers' backward passes ran before this one (buffer contract)
+        output = null;
         return gradInput;
     }
 

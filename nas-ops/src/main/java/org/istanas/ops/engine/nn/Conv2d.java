@@ -75,6 +75,8 @@ public final class Conv2d implements Layer {
         NativeOps.conv2dBackward(input, weight.value(), gradOutput, gradInput, weight.gradient(), kernel, stride,
                 padding);
         weight.markGradient();
+        Buffers.recycle(output); // its readers' backward passes ran before this one (buffer contract)
+        output = null;
         return gradInput;
     }
 

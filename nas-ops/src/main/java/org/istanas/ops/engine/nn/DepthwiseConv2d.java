@@ -213,6 +213,8 @@ public final class DepthwiseConv2d implements Layer {
             phaseGradOutput = phaseGradInput = phases = null;
         }
         weight.markGradient();
+        Buffers.recycle(output); // its readers' backward passes ran before this one (buffer contract)
+        output = null;
         return gradInput;
     }
 

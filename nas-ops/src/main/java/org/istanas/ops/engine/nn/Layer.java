@@ -9,9 +9,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Buffer contract (this is what keeps off-heap memory flat): a layer owns the arrays it returns and reuses
  * them on the next call with the same shape. The output of {@link #forward} stays valid until the next
- * {@code forward} of this layer; the result of {@link #backward} until the next {@code backward}. Callers never
+ * {@code forward} of this layer (of a training pass: until its {@code backward}, below); the result of {@link #backward} until the next {@code backward}. Callers never
  * write into returned arrays and never close them. A layer keeps references to its input for the backward pass,
  * so callers do not modify an array they passed to {@code forward} before the matching {@code backward}.
+ * A training forward output lives only until the layer's own backward pass, which hands it to the pool
+ * ({@link Buffers#recycle}): in a network the readers of an output run their backward passes before its producer,
+ * so freed activations serve the gradients that follow (peak memory is the forward pass's, as in PyTorch).
  * Every layer instance is evaluated at most once per forward pass.
  */
 public interface Layer extends OpBlock, AutoCloseable {

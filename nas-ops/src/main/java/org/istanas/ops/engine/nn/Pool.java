@@ -65,6 +65,8 @@ public final class Pool implements Layer {
         } else {
             NativeOps.avgPoolBackward(input, gradOutput, gradInput, kernel, stride, padding, countIncludePad);
         }
+        Buffers.recycle(output); // its readers' backward passes ran before this one (buffer contract)
+        output = null;
         return gradInput;
     }
 

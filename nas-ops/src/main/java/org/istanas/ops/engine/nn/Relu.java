@@ -22,6 +22,8 @@ public final class Relu implements Layer {
     public INDArray backward(INDArray gradOutput) {
         gradInput = Buffers.ensure(gradInput, output.dataType(), output.shape());
         NativeOps.reluBackward(output, gradOutput, gradInput);
+        Buffers.recycle(output); // its readers' backward passes ran before this one (buffer contract)
+        output = null;
         return gradInput;
     }
 

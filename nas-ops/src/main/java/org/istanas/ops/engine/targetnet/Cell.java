@@ -247,6 +247,14 @@ public final class Cell implements AutoCloseable {
         gradients.get(0).recycle();
         INDArray g1 = gradients.get(1).started() ? preprocess1.backward(gradients.get(1).get(null)) : null;
         gradients.get(1).recycle();
+        // every reader of the states and the output has run its backward pass: they serve the next gradients
+        for (int j = 0; j < sums.length; j++) {
+            Buffers.recycle(sums[j]);
+            sums[j] = null;
+        }
+        Buffers.recycle(output);
+        output = null;
+        states.clear();
         return new INDArray[] {g0, g1};
     }
 

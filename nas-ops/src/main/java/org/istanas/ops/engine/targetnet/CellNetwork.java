@@ -59,6 +59,8 @@ public abstract class CellNetwork implements TrainableNetwork {
     private double dropPathProbability;
     private double labelSmoothing;
     private long step;
+    /** Batch size of the last forward pass (0 before the first). */
+    private long lastBatchSize;
 
     protected CellNetwork(DataType dataType, ImageShape inputShape, int classes, long seed, Stem stem,
                           List<Cell> cells, int auxiliaryCell, AuxiliaryHead auxiliary, double auxiliaryWeight,
@@ -212,6 +214,12 @@ public abstract class CellNetwork implements TrainableNetwork {
         beforeForward(training);
         if (training) {
             step++;
+        }
+        if (x.size(0) != lastBatchSize) {
+            // Pooled buffers of the old batch size would never be taken again (a smaller last batch, test batches):
+            // free them, so the process holds one set of buffers, not one per batch size seen.
+            Buffers.clearPool();
+            lastBatchSize = x.size(0);
         }
         INDArray s0 = stem.stem0().forward(x, training);
         INDArray s1 = stem.single() ? s0 : stem.stem1().forward(s0, training);
