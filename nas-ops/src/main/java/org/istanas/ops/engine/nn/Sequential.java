@@ -48,9 +48,18 @@ public final class Sequential implements Layer {
         return g;
     }
 
+    /** Whether a layer reads the input: the first one, or any after identities that pass it on. */
     @Override
     public boolean backwardReadsInput() {
-        return layers.isEmpty() || layers.get(0).backwardReadsInput();
+        for (Layer layer : layers) {
+            if (layer.backwardReadsInput()) {
+                return true;
+            }
+            if (!(layer instanceof Identity)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     @Override
