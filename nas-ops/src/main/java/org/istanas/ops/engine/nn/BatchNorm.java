@@ -160,7 +160,10 @@ public final class BatchNorm implements Layer {
         gradInput = Buffers.ensure(gradInput, input.dataType(), input.shape());
         double[] g = affineValues(gamma, 1);
         double[] b = affineValues(beta, 0);
-        kernel.backward(input, output, dy, gradInput, g, b, fusedRelu, mean, invStd, gradGamma, gradBeta);
+        // Only the fused ReLU reads y (its mask); without it the kernels recompute x-hat from x, and y may have gone
+        // back to the pool (releaseOutput), so x stands in for the unread argument.
+        INDArray y = fusedRelu ? output : input;
+        kernel.backward(input, y, dy, gradInput, g, b, fusedRelu, mean, invStd, gradGamma, gradBeta);
         if (dy != gradOutput) {
             dy.close();
         }
@@ -170,6 +173,8 @@ public final class BatchNorm implements Layer {
             gamma.markGradient();
             beta.markGradient();
         }
+        Buffers.recycle(output); // its readers' backward passes ran before this one (buffer contract)
+        output = null;
         return gradInput;
     }
 
@@ -185,6 +190,17 @@ public final class BatchNorm implements Layer {
     public void collectBuffers(List<INDArray> sink) {
         sink.add(runningMean);
         sink.add(runningVar);
+    }
+
+    /** Hands the output to the pool unless the fused ReLU's backward pass needs it. */
+    @Override
+    public boolean releaseOutput() {
+        if (fusedRelu || output == null) {
+            return false;
+        }
+        Buffers.recycle(output);
+        output = null;
+        return true;
     }
 
     @Override

@@ -75,12 +75,25 @@ public final class Conv2d implements Layer {
         NativeOps.conv2dBackward(input, weight.value(), gradOutput, gradInput, weight.gradient(), kernel, stride,
                 padding);
         weight.markGradient();
+        Buffers.recycle(output); // its readers' backward passes ran before this one (buffer contract)
+        output = null;
         return gradInput;
     }
 
     @Override
     public void collectParameters(List<Param> sink) {
         sink.add(weight);
+    }
+
+    /** The backward pass reads the input, never the output. */
+    @Override
+    public boolean releaseOutput() {
+        if (output == null) {
+            return false;
+        }
+        Buffers.recycle(output);
+        output = null;
+        return true;
     }
 
     @Override

@@ -138,6 +138,9 @@ public final class DepthwiseConv2d implements Layer {
             PhaseShuffle.split(x, EVEN_PHASE, phases);
             NativeOps.depthwiseConv2d(phases, weight.value(), output, kernel, 1, p);
         }
+        // The backward pass splits the input again rather than keeping a second copy of it for the whole step.
+        Buffers.recycle(phases);
+        phases = null;
         return output;
     }
 
@@ -181,6 +184,12 @@ public final class DepthwiseConv2d implements Layer {
             if (!Buffers.isDense(gradOutput)) {
                 gradOutput = denseCopy = gradOutput.dup('c');
             }
+            phases = Buffers.ensure(phases, input.dataType(), stride == 1 ? 4 * n : n, channels, h / 2, w / 2);
+            if (stride == 1) {
+                PhaseShuffle.split(input, ALL_PHASES, blocks(phases, n));
+            } else {
+                PhaseShuffle.split(input, EVEN_PHASE, phases);
+            }
             if (stride == 1) {
                 long oh = gradOutput.size(2);
                 long ow = gradOutput.size(3);
@@ -200,15 +209,29 @@ public final class DepthwiseConv2d implements Layer {
             // backward scratch: the next layer's gradient can use it
             Buffers.recycle(phaseGradOutput);
             Buffers.recycle(phaseGradInput);
-            phaseGradOutput = phaseGradInput = null;
+            Buffers.recycle(phases);
+            phaseGradOutput = phaseGradInput = phases = null;
         }
         weight.markGradient();
+        Buffers.recycle(output); // its readers' backward passes ran before this one (buffer contract)
+        output = null;
         return gradInput;
     }
 
     @Override
     public void collectParameters(List<Param> sink) {
         sink.add(weight);
+    }
+
+    /** The backward pass reads the input, never the output. */
+    @Override
+    public boolean releaseOutput() {
+        if (output == null) {
+            return false;
+        }
+        Buffers.recycle(output);
+        output = null;
+        return true;
     }
 
     @Override

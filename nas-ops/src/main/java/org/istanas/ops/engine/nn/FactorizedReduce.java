@@ -83,6 +83,8 @@ public final class FactorizedReduce implements Layer {
         concat = Buffers.ensure(concat, x.dataType(), n, outA + outB, h, w);
         concat.get(channels(0, outA)).assign(a);
         concat.get(channels(outA, outA + outB)).assign(b);
+        convA.releaseOutput(); // copied into concat; the convolutions' backward passes read only their inputs
+        convB.releaseOutput();
         return bn.forward(concat, training);
     }
 
@@ -105,8 +107,22 @@ public final class FactorizedReduce implements Layer {
         convB.releaseGradient();
         INDArray gradInput = relu.backward(gradRelu);
         Buffers.recycle(gradRelu);
-        gradRelu = null;
+        Buffers.recycle(phaseA);
+        Buffers.recycle(phaseB);
+        Buffers.recycle(concat);
+        gradRelu = phaseA = phaseB = concat = null;
         return gradInput;
+    }
+
+    /** It starts with a ReLU, whose backward pass reads its own output. */
+    @Override
+    public boolean backwardReadsInput() {
+        return false;
+    }
+
+    @Override
+    public boolean releaseOutput() {
+        return bn.releaseOutput();
     }
 
     @Override

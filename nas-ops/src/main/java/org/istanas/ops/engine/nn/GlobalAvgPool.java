@@ -30,6 +30,12 @@ public final class GlobalAvgPool implements Layer {
         return gradInput;
     }
 
+    /** The backward pass needs only the input's shape. */
+    @Override
+    public boolean backwardReadsInput() {
+        return false;
+    }
+
     @Override
     public void releaseGradient() {
         Buffers.recycle(gradInput);

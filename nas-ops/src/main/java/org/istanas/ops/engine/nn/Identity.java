@@ -10,6 +10,11 @@ public final class Identity implements Layer {
     }
 
     @Override
+    public boolean backwardReadsInput() {
+        return false;
+    }
+
+    @Override
     public INDArray backward(INDArray gradOutput) {
         return gradOutput;
     }

@@ -65,7 +65,20 @@ public final class Pool implements Layer {
         } else {
             NativeOps.avgPoolBackward(input, gradOutput, gradInput, kernel, stride, padding, countIncludePad);
         }
+        Buffers.recycle(output); // its readers' backward passes ran before this one (buffer contract)
+        output = null;
         return gradInput;
+    }
+
+    /** The backward pass reads the input, never the output. */
+    @Override
+    public boolean releaseOutput() {
+        if (output == null) {
+            return false;
+        }
+        Buffers.recycle(output);
+        output = null;
+        return true;
     }
 
     @Override

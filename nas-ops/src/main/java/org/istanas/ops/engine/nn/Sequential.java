@@ -48,6 +48,25 @@ public final class Sequential implements Layer {
         return g;
     }
 
+    /** Whether a layer reads the input: the first one, or any after identities that pass it on. */
+    @Override
+    public boolean backwardReadsInput() {
+        for (Layer layer : layers) {
+            if (layer.backwardReadsInput()) {
+                return true;
+            }
+            if (!(layer instanceof Identity)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean releaseOutput() {
+        return !layers.isEmpty() && layers.get(layers.size() - 1).releaseOutput();
+    }
+
     @Override
     public void releaseGradient() {
         if (!layers.isEmpty()) {

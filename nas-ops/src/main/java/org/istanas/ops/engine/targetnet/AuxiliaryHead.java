@@ -69,6 +69,11 @@ public final class AuxiliaryHead implements Layer {
     }
 
     @Override
+    public boolean backwardReadsInput() {
+        return features.backwardReadsInput();
+    }
+
+    @Override
     public void releaseGradient() {
         features.releaseGradient();
     }

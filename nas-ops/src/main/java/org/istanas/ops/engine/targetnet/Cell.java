@@ -162,6 +162,7 @@ public final class Cell implements AutoCloseable {
                 } else {
                     Tensors.axpy(edge.weight(), y, sums[j]);
                 }
+                edge.releaseOutput();
             }
             states.add(sums[j]);
         }
@@ -169,7 +170,49 @@ public final class Cell implements AutoCloseable {
         for (int i = 0; i < concat.length; i++) {
             output.get(slice(i)).assign(states.get(concat[i]));
         }
+        releaseUnreadStates();
         return output;
+    }
+
+    /**
+     * After the forward pass, the states whose readers do not need them in the backward pass go back to the pool:
+     * the node sums (the cell owns them) and the preprocessed inputs (their layers own them). A DARTS_V2 normal
+     * cell thus keeps none of its six states; PyTorch frees the same tensors once nothing refers to them.
+     */
+    private void releaseUnreadStates() {
+        boolean[] read = new boolean[states.size()];
+        for (List<Edge> edges : nodes) {
+            for (Edge e : edges) {
+                read[e.input()] |= e.backwardReadsInput();
+            }
+        }
+        if (!read[0] && preprocess0.releaseOutput()) {
+            states.set(0, null);
+        }
+        if (!read[1] && preprocess1.releaseOutput()) {
+            states.set(1, null);
+        }
+        for (int j = 0; j < sums.length; j++) {
+            if (!read[j + 2]) {
+                Buffers.recycle(sums[j]);
+                sums[j] = null;
+                states.set(j + 2, null);
+            }
+        }
+    }
+
+    /**
+     * The output of the last forward pass has been read by every consumer, none of which needs it in the backward
+     * pass: it goes back to the pool (the next forward pass takes a buffer again).
+     */
+    public void releaseOutput() {
+        Buffers.recycle(output);
+        output = null;
+    }
+
+    /** Whether the backward pass of the preprocessing of input {@code k} (0 or 1) reads that input. */
+    public boolean backwardReadsInput(int k) {
+        return (k == 0 ? preprocess0 : preprocess1).backwardReadsInput();
     }
 
     private org.nd4j.linalg.indexing.INDArrayIndex[] slice(int i) {
@@ -193,17 +236,25 @@ public final class Cell implements AutoCloseable {
             if (!acc.started() || edges.isEmpty()) {
                 continue;
             }
-            INDArray g = acc.get(sums[j]);
+            INDArray g = acc.get(null); // started: no shape needed
             for (Edge edge : edges) {
                 gradients.get(edge.input()).add(edge.backward(g));
                 edge.releaseGradient();
             }
             acc.recycle();
         }
-        INDArray g0 = gradients.get(0).started() ? preprocess0.backward(gradients.get(0).get(states.get(0))) : null;
+        INDArray g0 = gradients.get(0).started() ? preprocess0.backward(gradients.get(0).get(null)) : null;
         gradients.get(0).recycle();
-        INDArray g1 = gradients.get(1).started() ? preprocess1.backward(gradients.get(1).get(states.get(1))) : null;
+        INDArray g1 = gradients.get(1).started() ? preprocess1.backward(gradients.get(1).get(null)) : null;
         gradients.get(1).recycle();
+        // every reader of the states and the output has run its backward pass: they serve the next gradients
+        for (int j = 0; j < sums.length; j++) {
+            Buffers.recycle(sums[j]);
+            sums[j] = null;
+        }
+        Buffers.recycle(output);
+        output = null;
+        states.clear();
         return new INDArray[] {g0, g1};
     }
 

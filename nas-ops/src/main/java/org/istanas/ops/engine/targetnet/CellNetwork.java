@@ -59,6 +59,8 @@ public abstract class CellNetwork implements TrainableNetwork {
     private double dropPathProbability;
     private double labelSmoothing;
     private long step;
+    /** Batch size of the last forward pass (0 before the first). */
+    private long lastBatchSize;
 
     protected CellNetwork(DataType dataType, ImageShape inputShape, int classes, long seed, Stem stem,
                           List<Cell> cells, int auxiliaryCell, AuxiliaryHead auxiliary, double auxiliaryWeight,
@@ -213,6 +215,12 @@ public abstract class CellNetwork implements TrainableNetwork {
         if (training) {
             step++;
         }
+        if (x.size(0) != lastBatchSize) {
+            // Pooled buffers of the old batch size would never be taken again (a smaller last batch, test batches):
+            // free them, so the process holds one set of buffers, not one per batch size seen.
+            Buffers.clearPool();
+            lastBatchSize = x.size(0);
+        }
         INDArray s0 = stem.stem0().forward(x, training);
         INDArray s1 = stem.single() ? s0 : stem.stem1().forward(s0, training);
         INDArray aux = null;
@@ -223,9 +231,38 @@ public abstract class CellNetwork implements TrainableNetwork {
             if (i == auxiliaryCell && training && auxiliary != null) {
                 aux = auxiliary.forward(out, true);
             }
+            releaseConsumedInput(i, training);
         }
         INDArray main = classifier.forward(pooling.forward(s1, training), training);
         return new Logits(main, aux);
+    }
+
+    /**
+     * Cell i was the last reader of the output of cell i - 2 (its preprocess0) and, for i = 1, of the stem's: such
+     * an output goes back to the pool when none of its readers needs it in the backward pass (DARTS's
+     * preprocessing and auxiliary head start with a ReLU, which reads its own output), as PyTorch frees it.
+     */
+    private void releaseConsumedInput(int i, boolean training) {
+        if (i >= 2) {
+            int producer = i - 2;
+            boolean auxReads = producer == auxiliaryCell && training && auxiliary != null
+                    && auxiliary.backwardReadsInput();
+            if (!auxReads && !cells.get(i).backwardReadsInput(0) && !cells.get(i - 1).backwardReadsInput(1)) {
+                cells.get(producer).releaseOutput();
+            }
+        } else if (i == 0 && !stem.single()) {
+            // ImageNet: stem0 feeds stem1 and input 0 of cell 0
+            if (!stem.stem1().backwardReadsInput() && !cells.get(0).backwardReadsInput(0)) {
+                stem.stem0().releaseOutput();
+            }
+        } else if (i == 1) {
+            // stem: a single stem feeds both inputs of cell 0 and input 0 of cell 1; stem1 feeds those two
+            boolean read = cells.get(1).backwardReadsInput(0) || cells.get(0).backwardReadsInput(1)
+                    || (stem.single() && cells.get(0).backwardReadsInput(0));
+            if (!read) {
+                (stem.single() ? stem.stem0() : stem.stem1()).releaseOutput();
+            }
+        }
     }
 
     /** Backward pass of the last training forward pass; {@code gradAuxiliary} may be null. */

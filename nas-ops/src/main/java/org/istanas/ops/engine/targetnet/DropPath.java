@@ -47,6 +47,16 @@ public final class DropPath implements AutoCloseable {
         return target;
     }
 
+    /** If {@code output} is this object's masked copy, hands it to the pool and returns true. */
+    boolean releaseCopy(INDArray output) {
+        if (copy == null || output != copy) {
+            return false;
+        }
+        Buffers.recycle(copy);
+        copy = null;
+        return true;
+    }
+
     /** Per-sample factors of the last forward pass (0 or 1 / keep); null when it was inactive. */
     public double[] lastMask() {
         return active ? mask.toDoubleVector() : null;

@@ -15,6 +15,8 @@ public final class Edge implements AutoCloseable {
     private final int input;
     private final Layer op;
     private final boolean droppable;
+    /** Whether the weight is a variable whose gradient the backward pass computes (it then reads the output). */
+    private final boolean weighted;
     private final DropPath dropPath = new DropPath();
     private double weight = 1;
     private double weightGradient;
@@ -23,17 +25,51 @@ public final class Edge implements AutoCloseable {
 
     /** {@code droppable = false} exempts the op from drop-path (DARTS exempts a bare identity). */
     public Edge(int input, Layer op, boolean droppable) {
+        this(input, op, droppable, true);
+    }
+
+    private Edge(int input, Layer op, boolean droppable, boolean weighted) {
         if (input < 0) {
             throw new IllegalArgumentException("input node must be >= 0, got " + input);
         }
         this.input = input;
         this.op = Objects.requireNonNull(op, "op is null");
         this.droppable = droppable;
+        this.weighted = weighted;
     }
 
-    /** An edge of a target network: weight 1, drop-path on every op except a bare identity. */
+    /**
+     * An edge whose weight is a variable (the one-stage super-net's z): drop-path on every op except a bare
+     * identity, and dLoss/dweight computed in the backward pass.
+     */
     public static Edge of(int input, Layer op) {
         return new Edge(input, op, !(op instanceof Identity));
+    }
+
+    /**
+     * An edge of a target network: weight fixed at 1 (no weight gradient, so the output is not needed once the
+     * node has summed it, {@link #releaseOutput}), drop-path on every op except a bare identity.
+     */
+    public static Edge fixed(int input, Layer op) {
+        return new Edge(input, op, !(op instanceof Identity), false);
+    }
+
+    /** Whether the backward pass reads the edge's input (then its owner must keep it for the whole step). */
+    boolean backwardReadsInput() {
+        return weighted || op.backwardReadsInput();
+    }
+
+    /**
+     * The node has consumed the last forward output: a fixed edge hands it to the pool when the op owns it and does
+     * not read it in its backward pass (a weighted edge keeps it for dLoss/dweight).
+     */
+    void releaseOutput() {
+        if (!weighted && output != null) {
+            if (!dropPath.releaseCopy(output)) {
+                op.releaseOutput();
+            }
+            output = null;
+        }
     }
 
     public int input() {
@@ -49,6 +85,9 @@ public final class Edge implements AutoCloseable {
     }
 
     public void setWeight(double weight) {
+        if (!weighted) {
+            throw new IllegalStateException("the weight of a fixed edge is 1");
+        }
         this.weight = weight;
     }
 
@@ -72,7 +111,7 @@ public final class Edge implements AutoCloseable {
 
     /** Given dLoss/dnode, sets dLoss/dweight and returns dLoss/dinput. */
     INDArray backward(INDArray gradNode) {
-        weightGradient = Tensors.dot(gradNode, output);
+        weightGradient = weighted ? Tensors.dot(gradNode, output) : 0;
         INDArray g = gradNode;
         if (weight != 1) {
             scaledGradient = Buffers.ensure(scaledGradient, gradNode.dataType(), gradNode.shape());

@@ -112,7 +112,7 @@ public final class TargetNetworks {
                 String key = opKey(shape.index(), node, e, entry.op());
                 Layer op = OpLayers.build(ops.get(entry.op()), new OpSpec(shape.channels(), stride, true),
                         factory(type, seed, key), oneStageBn);
-                edges.add(Edge.of(entry.input(), op));
+                edges.add(Edge.fixed(entry.input(), op));
             }
             nodes.add(edges);
         }
