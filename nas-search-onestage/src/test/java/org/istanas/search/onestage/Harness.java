@@ -29,7 +29,9 @@ final class Harness {
      * OneStageFidelityTest covers the official rule, the default.
      */
     static final List<String> TINY = List.of("trainImages=64", "testImages=32", "batchSize=16", "augment=false",
-            "cutout=0", "maxSearchEpochs=3", "retrainEpochs=2", "loaderWorkers=1", "terminationFromEpoch=1");
+            "cutout=0", "maxSearchEpochs=3", "retrainEpochs=2", "loaderWorkers=1", "terminationFromEpoch=1",
+            // the smoke preset before it was made to learn (issue 15 item 2): these tests pin its values
+            "channels=4", "learningRate=0.025", "archInitScale=1e-3", "archLearningRate=3e-4", "auxiliaryWeight=0.4");
 
     private Harness() {
     }
