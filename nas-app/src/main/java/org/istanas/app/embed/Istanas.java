@@ -130,7 +130,7 @@ public final class Istanas {
         Provenance provenance = ProvenanceFiles.read(folder.provenance());
         requireKind(provenance, SEARCH, folder);
         SearchStrategy strategy = catalog.strategy(provenance.invocation("strategy"));
-        ResumeOverrides.check(strategy.configType(), overrides);
+        List<String> changedKeys = ResumeOverrides.check(strategy.configType(), overrides);
         Record recorded = (Record) ConfigLoader.load(strategy.configType(), strategy.legacyDefaults(), folder.config(),
                 List.of());
         Record config = overrides.isEmpty() ? recorded : (Record) ConfigLoader.load(strategy.configType(),
@@ -140,7 +140,7 @@ public final class Istanas {
                 ? catalog.solver(provenance.invocation("solver")) : null;
         long seed = Long.parseLong(provenance.invocation("seed"));
         try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
-            SettingsChanges.record(folder, provenance, recorded, config, overrides, listener);
+            SettingsChanges.record(folder, provenance, recorded, config, changedKeys, listener);
             ReportRefresher report = new ReportRefresher(folder.root());
             SearchOutcome outcome = strategy.resume(context(config, dataset, solver, recordedOperations(provenance),
                     folder, seed, ProgressListener.all(List.of(listener, report))));
@@ -160,7 +160,7 @@ public final class Istanas {
         RunFolder folder = RunFolder.open(runDirectory);
         Provenance provenance = ProvenanceFiles.read(folder.provenance());
         requireKind(provenance, EVALUATE, folder);
-        ResumeOverrides.check(EvaluationConfig.class, overrides);
+        List<String> changedKeys = ResumeOverrides.check(EvaluationConfig.class, overrides);
         EvaluationConfig recorded = ConfigLoader.load(EvaluationConfig.class, EvaluationConfig.LEGACY_DEFAULTS,
                 folder.config(), List.of());
         EvaluationConfig config = overrides.isEmpty() ? recorded : ConfigLoader.load(EvaluationConfig.class,
@@ -169,7 +169,7 @@ public final class Istanas {
         Genotype genotype = GenotypeJson.read(folder.genotype());
         long seed = Long.parseLong(provenance.invocation("seed"));
         try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
-            SettingsChanges.record(folder, provenance, recorded, config, overrides, listener);
+            SettingsChanges.record(folder, provenance, recorded, config, changedKeys, listener);
             ReportRefresher report = new ReportRefresher(folder.root());
             EvaluationResult result = new Evaluation(config, genotype, dataset, operationsByName(), engine)
                     .train(folder, seed, ProgressListener.all(List.of(listener, report)), true);

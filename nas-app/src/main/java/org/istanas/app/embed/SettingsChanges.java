@@ -28,8 +28,8 @@ final class SettingsChanges {
     }
 
     static void record(RunFolder folder, Provenance provenance, Record recorded, Record changed,
-                       List<String> overrides, ProgressListener listener) throws IOException {
-        if (overrides.isEmpty()) {
+                       List<String> keys, ProgressListener listener) throws IOException {
+        if (keys.isEmpty()) {
             return;
         }
         Map<String, Object> before = JSON.convertValue(recorded, new TypeReference<Map<String, Object>>() {
@@ -38,8 +38,7 @@ final class SettingsChanges {
         });
         Map<String, Object> set = new LinkedHashMap<>();
         Map<String, Object> was = new LinkedHashMap<>();
-        for (String override : overrides) {
-            String key = override.substring(0, override.indexOf('=')).trim();
+        for (String key : keys) {
             set.put(key, after.get(key));
             was.put(key, before.get(key));
         }

@@ -7,6 +7,7 @@ import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.istanas.metrics.SeedSummary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -57,8 +58,8 @@ public final class VariantPlot {
                 list.add(x);
             }
             runs.add(list, "runs", variants.get(v));
-            double mean = mean(row);
-            means.add(mean, row.length > 1 ? std(row, mean) : 0.0, "mean ± std", variants.get(v));
+            SeedSummary summary = SeedSummary.of(row);
+            means.add(summary.mean(), summary.std() == null ? 0.0 : summary.std(), "mean ± std", variants.get(v));
         }
         CategoryAxis x = new CategoryAxis("variant");
         if (variants.stream().mapToInt(String::length).max().orElse(0) > 14) {
@@ -95,22 +96,5 @@ public final class VariantPlot {
         y.setTickLabelFont(ticks);
         JFreeChart chart = new JFreeChart(title.isEmpty() ? null : title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return ChartStyle.apply(chart);
-    }
-
-    private static double mean(double[] row) {
-        double sum = 0;
-        for (double x : row) {
-            sum += x;
-        }
-        return sum / row.length;
-    }
-
-    /** Sample standard deviation (n - 1), as the ablation's variants.csv. */
-    private static double std(double[] row, double mean) {
-        double sum = 0;
-        for (double x : row) {
-            sum += (x - mean) * (x - mean);
-        }
-        return Math.sqrt(sum / (row.length - 1));
     }
 }
