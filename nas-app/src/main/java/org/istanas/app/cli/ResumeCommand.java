@@ -87,7 +87,7 @@ public final class ResumeCommand implements Callable<Integer> {
         } else {
             SearchOutcome o = istanas.resumeSearch(run, Progress.forCommand(quiet), overrides);
             out.println();
-            out.print(GenotypeText.render(o.genotype()));
+            out.print(ArchitectureText.render(o.architecture()));
             out.printf(Locale.ROOT, o.strategy().equals("one-stage") ? "%ntest accuracy (folded network): %.4f%nrun folder:  %s%n"
                     : "%nsuper-net validation accuracy: %.4f%nrun folder:  %s%n", o.validAccuracy(),
                     o.runFolder().toAbsolutePath());

@@ -57,6 +57,12 @@ public final class SearchCommand implements Callable<Integer> {
                     + "A loaded operation plugin takes part only when named here.")
     java.util.List<String> operations = new java.util.ArrayList<>();
 
+    @Option(names = "--benchmark", paramLabel = "FILE",
+            description = "nas-bench-201 only: the NAS-Bench-201 table (NATS-Bench CSV export, docs/spaces.md) to look"
+                    + " the derived cell up in after every epoch (metrics.csv columns benchmark_cifar10, _cifar100,"
+                    + " _imagenet16, in percent); read and validated before the run starts.")
+    java.nio.file.Path benchmark;
+
     @Option(names = "--seed", defaultValue = "2", description = "Base seed (default: ${DEFAULT-VALUE}, the official code's).")
     long seed;
 
@@ -100,14 +106,14 @@ public final class SearchCommand implements Callable<Integer> {
         }
         common.datasetOptions.forEach(search::datasetOption);
         if (printConfig) {
-            spec.commandLine().getOut().print(search.strategy(strategy).solver(solver).preset(common.preset)
+            spec.commandLine().getOut().print(search.strategy(strategy).space(space).solver(solver).preset(common.preset)
                     .configFile(common.configFile).overrides(overrides()).effectiveConfig());
             spec.commandLine().getOut().flush();
             return 0;
         }
         SearchReport report = search
                 .strategy(strategy).space(space).operations(operations).solver(solver).dataset(common.dataset).dataDir(common.dataDir)
-                .preset(common.preset).configFile(common.configFile).overrides(overrides()).seed(seed)
+                .benchmark(benchmark).preset(common.preset).configFile(common.configFile).overrides(overrides()).seed(seed)
                 .runs(runs).out(common.out).listener(Progress.forCommand(common.quiet))
                 .run();
         print(spec.commandLine().getOut(), report);
@@ -144,7 +150,7 @@ public final class SearchCommand implements Callable<Integer> {
     static void print(PrintWriter out, SearchReport report) {
         SearchOutcome best = report.best();
         out.println();
-        out.print(GenotypeText.render(best.genotype()));
+        out.print(ArchitectureText.render(best.architecture()));
         out.println();
         if (report.runs().size() > 1) {
             out.printf(Locale.ROOT, "validation accuracy over %d runs: %s (best: run %d)%n", report.runs().size(),

@@ -20,6 +20,7 @@ import org.istanas.api.run.ProvenanceFiles;
 import org.istanas.api.run.RunFolder;
 import org.istanas.api.run.RunFolderLock;
 import org.istanas.api.search.SearchContext;
+import org.istanas.api.search.ArchitectureOracle;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
@@ -142,8 +143,11 @@ public final class Istanas {
         try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
             SettingsChanges.record(folder, provenance, recorded, config, changedKeys, listener);
             ReportRefresher report = new ReportRefresher(folder.root());
+            String space = provenance.invocation().getOrDefault("space", "darts");
+            String table = provenance.invocation().get("benchmark");
             SearchOutcome outcome = strategy.resume(context(config, dataset, solver, recordedOperations(provenance),
-                    folder, seed, ProgressListener.all(List.of(listener, report))));
+                    folder, seed, ProgressListener.all(List.of(listener, report)), catalog.space(space),
+                    table == null ? null : openBenchmark(Path.of(table), space)));
             report.refresh();
             return outcome;
         }
@@ -200,10 +204,29 @@ public final class Istanas {
     }
 
     SearchContext context(Record config, ImageDataset dataset, SparseSolver solver,
-                          List<CandidateOperation> operations, RunFolder folder, long seed, ProgressListener listener) {
-        return SearchContext.builder().config(config).dataset(dataset).solver(solver)
-                .operations(operations).runFolder(folder).seed(seed).listener(listener)
-                .service(NetworkEngine.class, engine).build();
+                          List<CandidateOperation> operations, RunFolder folder, long seed, ProgressListener listener,
+                          SearchSpace space, ArchitectureOracle oracle) {
+        SearchContext.Builder context = SearchContext.builder().config(config).dataset(dataset).solver(solver)
+                .operations(operations).runFolder(folder).seed(seed).listener(listener).space(space)
+                .service(NetworkEngine.class, engine);
+        if (oracle != null) {
+            context.oracle(oracle);
+        }
+        return context.build();
+    }
+
+    /**
+     * Reads and validates a NAS-Bench-201 table for {@code --benchmark}.
+     *
+     * @throws IllegalArgumentException when the space is not nas-bench-201 or the table is invalid (naming file, line
+     *                                  and column)
+     */
+    static ArchitectureOracle openBenchmark(Path table, String space) {
+        if (!space.equals(org.istanas.api.space.nb201.Nb201Cell.SPACE)) {
+            throw new IllegalArgumentException("--benchmark " + table + ": the table holds nas-bench-201 cells, but the"
+                    + " search space is " + space + " (add --space nas-bench-201)");
+        }
+        return new org.istanas.metrics.benchmark.BenchmarkOracle(org.istanas.metrics.benchmark.BenchmarkTable.read(table));
     }
 
     /**
@@ -219,6 +242,16 @@ public final class Istanas {
             throw new IllegalArgumentException("operations of the search name an operation twice: " + chosen);
         }
         List<CandidateOperation> operations = new java.util.ArrayList<>();
+        if (!space.equals("darts")) { // its networks build their own operations, by name
+            for (String name : chosen) {
+                if (!searchSpace.operations().contains(name)) {
+                    throw new IllegalArgumentException("operations of the " + space + " search: unknown operation '"
+                            + name + "'; known: " + searchSpace.operations());
+                }
+                operations.add(new org.istanas.api.space.SpaceOperation(name, space));
+            }
+            return List.copyOf(operations);
+        }
         for (String name : chosen) {
             try {
                 operations.add(catalog.operation(name));

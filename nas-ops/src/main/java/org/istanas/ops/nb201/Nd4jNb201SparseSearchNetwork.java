@@ -233,12 +233,26 @@ public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork {
     @Override
     public StepResult trainStep(Batch batch) {
         NodeMix[] mixes = mixes();
+        double[][] gradZ = new double[NODES][];
+        StepResult result = trainStep(batch, mixes, gradZ);
+        for (int j = 0; j < NODES; j++) {
+            Param b = codeParams[j];
+            b.gradient().assign(Nd4j.createFromArray(codes[j].gradientOfB(gradZ[j])).castTo(b.value().dataType()));
+            b.markGradient();
+        }
+        return result;
+    }
+
+    /**
+     * A training step with the given node mixes (the dense super-net mixes every candidate by its softmax weight):
+     * the weights get their gradients, {@code gradZ[j]} receives dLoss/dw of each entry of mix j.
+     */
+    StepResult trainStep(Batch batch, NodeMix[] mixes, double[][] gradZ) {
         weightList.forEach(Param::clearGradient);
         INDArray logits = forward(batch, mixes, true);
         CrossEntropy.Result ce = CrossEntropy.compute(logits, batch.labels(), true);
         INDArray g = head.backward(ce.gradient());
         ce.gradient().close();
-        double[][] gradZ = new double[NODES][];
         for (int j = 0; j < NODES; j++) {
             gradZ[j] = new double[mixes[j].size()];
         }
@@ -247,23 +261,26 @@ public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork {
             g = part instanceof Nb201SearchCell cell ? cell.backward(g, gradZ) : ((Layer) part).backward(g);
         }
         stem.backward(g);
-        for (int j = 0; j < NODES; j++) {
-            Param b = codeParams[j];
-            b.gradient().assign(Nd4j.createFromArray(codes[j].gradientOfB(gradZ[j])).castTo(b.value().dataType()));
-            b.markGradient();
-        }
         return new StepResult(ce.loss(), ce.correct(), batch.size());
     }
 
     @Override
     public StepResult evaluate(Batch batch) {
-        CrossEntropy.Result ce = CrossEntropy.compute(forward(batch, mixes(), false), batch.labels(), false);
+        return evaluate(batch, mixes());
+    }
+
+    StepResult evaluate(Batch batch, NodeMix[] mixes) {
+        CrossEntropy.Result ce = CrossEntropy.compute(forward(batch, mixes, false), batch.labels(), false);
         return new StepResult(ce.loss(), ce.correct(), batch.size());
     }
 
     @Override
     public float[][] logits(Batch batch) {
-        return forward(batch, mixes(), false).castTo(DataType.FLOAT).toFloatMatrix();
+        return logits(batch, mixes());
+    }
+
+    float[][] logits(Batch batch, NodeMix[] mixes) {
+        return forward(batch, mixes, false).castTo(DataType.FLOAT).toFloatMatrix();
     }
 
     /** Evaluations per [cell][node] in the last forward pass. */
