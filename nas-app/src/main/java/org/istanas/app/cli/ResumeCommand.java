@@ -88,6 +88,7 @@ public final class ResumeCommand implements Callable<Integer> {
             SearchOutcome o = istanas.resumeSearch(run, Progress.forCommand(quiet), overrides);
             out.println();
             out.print(ArchitectureText.render(o.architecture()));
+            SearchCommand.benchmarkLine(o).ifPresent(out::println);
             out.printf(Locale.ROOT, o.strategy().equals("one-stage") ? "%ntest accuracy (folded network): %.4f%nrun folder:  %s%n"
                     : "%nsuper-net validation accuracy: %.4f%nrun folder:  %s%n", o.validAccuracy(),
                     o.runFolder().toAbsolutePath());

@@ -147,10 +147,24 @@ public final class SearchCommand implements Callable<Integer> {
         return all;
     }
 
+    /** The benchmark's accuracies of the found cell, when the run looked them up ({@code --benchmark}). */
+    static Optional<String> benchmarkLine(SearchOutcome outcome) {
+        List<String> parts = new ArrayList<>();
+        for (String dataset : List.of("cifar10", "cifar100", "imagenet16")) {
+            Double value = outcome.metrics().get("benchmark_" + dataset);
+            if (value != null) {
+                parts.add(String.format(Locale.ROOT, "%s %.2f %%", dataset, value));
+            }
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of("benchmark (200-epoch test accuracy): "
+                + String.join(", ", parts));
+    }
+
     static void print(PrintWriter out, SearchReport report) {
         SearchOutcome best = report.best();
         out.println();
         out.print(ArchitectureText.render(best.architecture()));
+        benchmarkLine(best).ifPresent(out::println);
         out.println();
         if (report.runs().size() > 1) {
             out.printf(Locale.ROOT, "validation accuracy over %d runs: %s (best: run %d)%n", report.runs().size(),

@@ -218,13 +218,13 @@ public final class Istanas {
     /**
      * Reads and validates a NAS-Bench-201 table for {@code --benchmark}.
      *
-     * @throws IllegalArgumentException when the space is not nas-bench-201 or the table is invalid (naming file, line
-     *                                  and column)
+     * @throws org.istanas.api.UsageException when the space is not nas-bench-201
+     * @throws IllegalArgumentException        when the table is invalid (naming file, line and column)
      */
     static ArchitectureOracle openBenchmark(Path table, String space) {
         if (!space.equals(org.istanas.api.space.nb201.Nb201Cell.SPACE)) {
-            throw new IllegalArgumentException("--benchmark " + table + ": the table holds nas-bench-201 cells, but the"
-                    + " search space is " + space + " (add --space nas-bench-201)");
+            throw new org.istanas.api.UsageException("--benchmark " + table + ": the table holds nas-bench-201 cells, "
+                    + "but the search space is " + space + " (add --space nas-bench-201)");
         }
         return new org.istanas.metrics.benchmark.BenchmarkOracle(org.istanas.metrics.benchmark.BenchmarkTable.read(table));
     }
@@ -245,8 +245,8 @@ public final class Istanas {
         if (!space.equals("darts")) { // its networks build their own operations, by name
             for (String name : chosen) {
                 if (!searchSpace.operations().contains(name)) {
-                    throw new IllegalArgumentException("operations of the " + space + " search: unknown operation '"
-                            + name + "'; known: " + searchSpace.operations());
+                    throw new org.istanas.api.UsageException("operations of the " + space + " search: unknown "
+                            + "operation '" + name + "'; known: " + searchSpace.operations());
                 }
                 operations.add(new org.istanas.api.space.SpaceOperation(name, space));
             }
