@@ -129,6 +129,13 @@ public final class SearchCommand implements Callable<Integer> {
         ExperimentOptions.checkSearch(spec, catalog, strategy, solver, common, overrides());
         List<String> args = new ArrayList<>(List.of("search", "--strategy", strategy, "--solver", solver));
         ExperimentOptions.addCommon(args, common, overrides());
+        args.addAll(List.of("--space", space));
+        if (!operations.isEmpty()) {
+            args.addAll(List.of("--operations", String.join(",", operations)));
+        }
+        if (benchmark != null) {
+            args.addAll(List.of("--benchmark", benchmark.toAbsolutePath().toString()));
+        }
         args.addAll(List.of("--seed", Long.toString(seed), "--runs", Integer.toString(runs)));
         Path parent = common.out != null ? common.out : RunsExperiment.defaultFolder(strategy, seed);
         RunsExperiment experiment = RunsExperiment.prepare(parent, RunsExperiment.SEARCH_RUNS, runs, args);
