@@ -56,6 +56,16 @@ public interface SearchStrategy extends Named {
     }
 
     /**
+     * Opens the super-net of a run (its newest checkpoint) to score architectures with its shared weights; the
+     * context is the run's, as for {@link #resume}.
+     *
+     * @throws UnsupportedOperationException when the strategy has no super-net that scores single architectures
+     */
+    default SuperNetScorer openSuperNet(SearchContext context) throws IOException {
+        throw new UnsupportedOperationException("strategy " + name() + " has no super-net to score architectures");
+    }
+
+    /**
      * The search spaces this strategy can search ({@link org.istanas.api.space.SearchSpace#name()}); the framework
      * refuses other spaces before it creates a run folder.
      */

@@ -20,6 +20,7 @@ import org.istanas.api.run.ProvenanceFiles;
 import org.istanas.api.run.RunFolder;
 import org.istanas.api.run.RunFolderLock;
 import org.istanas.api.search.SearchContext;
+import org.istanas.api.search.SuperNetScorer;
 import org.istanas.api.search.ArchitectureOracle;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
@@ -151,6 +152,32 @@ public final class Istanas {
             report.refresh();
             return outcome;
         }
+    }
+
+    /**
+     * Opens the super-net of a search run (its newest checkpoint, finished or not) to score architectures with its
+     * shared weights on the run's validation split. Nothing in the run folder changes.
+     */
+    public SuperNetScorer openSuperNet(Path runDirectory) throws IOException {
+        RunFolder folder = RunFolder.open(runDirectory);
+        Provenance provenance = ProvenanceFiles.read(folder.provenance());
+        requireKind(provenance, SEARCH, folder);
+        SearchStrategy strategy = catalog.strategy(provenance.invocation("strategy"));
+        Record config = (Record) ConfigLoader.load(strategy.configType(), strategy.legacyDefaults(), folder.config(),
+                List.of());
+        ImageDataset dataset = reopen(provenance, folder);
+        SparseSolver solver = provenance.invocation().containsKey("solver")
+                ? catalog.solver(provenance.invocation("solver")) : null;
+        long seed = Long.parseLong(provenance.invocation("seed"));
+        String space = provenance.invocation().getOrDefault("space", "darts");
+        return strategy.openSuperNet(context(config, dataset, solver, recordedOperations(provenance), folder, seed,
+                ProgressListener.NONE, catalog.space(space), null));
+    }
+
+    /** The search space a search run recorded ({@code darts} for runs from before spaces). */
+    public String runSpace(Path runDirectory) throws IOException {
+        return ProvenanceFiles.read(RunFolder.open(runDirectory).provenance()).invocation()
+                .getOrDefault("space", "darts");
     }
 
     /** Continues an evaluation from its last checkpoint. */

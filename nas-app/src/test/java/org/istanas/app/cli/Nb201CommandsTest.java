@@ -162,6 +162,80 @@ final class Nb201CommandsTest {
         }
     }
 
+    /** Kendall tau-b by its O(n^2) definition, independent of nas-metrics' O(n log n) one. */
+    private static double naiveTauB(double[] x, double[] y) {
+        long concordant = 0;
+        long discordant = 0;
+        long tiesX = 0;
+        long tiesY = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = i + 1; j < x.length; j++) {
+                double dx = Math.signum(x[i] - x[j]);
+                double dy = Math.signum(y[i] - y[j]);
+                if (dx == 0 && dy == 0) {
+                    continue;
+                } else if (dx == 0) {
+                    tiesX++;
+                } else if (dy == 0) {
+                    tiesY++;
+                } else if (dx == dy) {
+                    concordant++;
+                } else {
+                    discordant++;
+                }
+            }
+        }
+        return (concordant - discordant) / Math.sqrt((double) (concordant + discordant + tiesX)
+                * (concordant + discordant + tiesY));
+    }
+
+    @Test
+    void supernetRankScoresSampledCellsWithTheTrainedSuperNetAndCorrelatesThemWithTheTable() throws IOException {
+        Path table = table();
+        Path run = dir.resolve("run");
+        assertThat(search("two-stage", table, run).exitCode()).isZero();
+        List<String> checkpoints = new ArrayList<>();
+        try (var files = Files.list(run.resolve("checkpoints"))) {
+            files.forEach(f -> checkpoints.add(f.getFileName().toString()));
+        }
+        MainTest.Result result = MainTest.run("supernet-rank", "--run", run.toString(), "--benchmark",
+                table.toString(), "--sample", "12", "--seed", "4", "-q");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = Files.readAllLines(run.resolve("supernet-rank/pairs.csv"));
+        assertThat(lines.get(0)).isEqualTo("index,arch,supernet_acc,benchmark_cifar10");
+        assertThat(lines).hasSize(13);
+        java.util.Set<Integer> indices = new java.util.HashSet<>();
+        double[] superNet = new double[12];
+        double[] truth = new double[12];
+        for (int i = 0; i < 12; i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            int index = Integer.parseInt(cells[0]);
+            indices.add(index);
+            assertThat(cells[1]).isEqualTo(Nb201Index.cellAt(index).arch());
+            superNet[i] = Double.parseDouble(cells[2]);
+            truth[i] = Double.parseDouble(cells[3]);
+            assertThat(truth[i]).isCloseTo(cifar10(index), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(superNet[i]).isBetween(0.0, 1.0);
+        }
+        assertThat(indices).hasSize(12);
+        assertThat(result.out()).contains(String.format(Locale.ROOT, "Kendall tau-b %.4f", naiveTauB(superNet, truth)))
+                .contains("12 cells scored by the super-net of " + run);
+        assertThat(run.resolve("supernet-rank/scatter.png")).isNotEmptyFile();
+        try (var files = Files.list(run.resolve("checkpoints"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .as("the run is read, not changed").containsExactlyInAnyOrderElementsOf(checkpoints);
+        }
+        MainTest.Result again = MainTest.run("supernet-rank", "--run", run.toString(), "--benchmark",
+                table.toString(), "--sample", "12", "--seed", "4", "-q", "--out", dir.resolve("again").toString());
+        assertThat(Files.readAllLines(dir.resolve("again/pairs.csv"))).as("same seed, same cells and scores")
+                .isEqualTo(lines);
+
+        MainTest.Result bad = MainTest.run("supernet-rank", "--run", run.toString(), "--benchmark",
+                table.toString(), "--bn", "fresh");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("istanas: --bn must be batch or running, got 'fresh'");
+    }
+
     @Test
     void aBadBenchmarkIsRefusedBeforeAnythingIsCreated() throws IOException {
         Path table = table();

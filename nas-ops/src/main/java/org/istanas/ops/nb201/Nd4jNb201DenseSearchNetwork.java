@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import org.istanas.api.data.Batch;
 import org.istanas.api.genotype.CellType;
+import org.istanas.api.network.CellEvaluation;
 import org.istanas.api.network.DenseSearchNetwork;
+import org.istanas.api.space.Architecture;
 import org.istanas.api.network.ParameterGroup;
 import org.istanas.api.network.StepResult;
 import org.istanas.api.space.SpaceSearchSpec;
@@ -27,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * cells. The macro network, the operations and their weights are those of {@link Nd4jNb201SparseSearchNetwork},
  * which this class drives with full node mixes; dL/dα follows from dL/dw of every mixed entry through the softmax.
  */
-public final class Nd4jNb201DenseSearchNetwork implements DenseSearchNetwork {
+public final class Nd4jNb201DenseSearchNetwork implements DenseSearchNetwork, CellEvaluation {
     private static final String MAGIC = "istanas-nb201-dense-search-1";
     private static final int NODES = Nd4jNb201SparseSearchNetwork.NODES;
     private final List<String> operations;
@@ -159,6 +161,12 @@ public final class Nd4jNb201DenseSearchNetwork implements DenseSearchNetwork {
     @Override
     public float[][] logits(Batch batch) {
         return core.logits(batch, mixes(probabilities()));
+    }
+
+    /** The cell alone with the shared weights ({@code none} edges left out, the others at weight 1). */
+    @Override
+    public StepResult evaluate(Batch batch, Architecture architecture, boolean batchStatistics) {
+        return core.evaluate(batch, architecture, batchStatistics);
     }
 
     /** Evaluations per [cell][node] in the last forward pass: every computed op of every incoming edge. */

@@ -9,7 +9,10 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.istanas.api.data.Batch;
 import org.istanas.api.genotype.CellType;
+import org.istanas.api.network.CellEvaluation;
 import org.istanas.api.network.ParameterGroup;
+import org.istanas.api.space.Architecture;
+import org.istanas.api.space.nb201.Nb201Cell;
 import org.istanas.api.network.SparseSearchNetwork;
 import org.istanas.api.network.StepResult;
 import org.istanas.api.run.Seeds;
@@ -36,7 +39,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * n_j = (j + 1) · ops candidates, b_j (length m_j) and a {@link SparseNodeCode}, exactly as the DARTS-space
  * sparse super-net. There is one cell type, {@link CellType#NORMAL}; asking for {@code REDUCE} is an error.
  */
-public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork {
+public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork, CellEvaluation {
     private static final String MAGIC = "istanas-nb201-sparse-search-1";
     /** Intermediate nodes 1..3 of an NB201 cell. */
     public static final int NODES = 3;
@@ -277,6 +280,42 @@ public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork {
     @Override
     public float[][] logits(Batch batch) {
         return logits(batch, mixes());
+    }
+
+    /** The cell alone: on every edge its op with weight 1, {@code none} edges left out. */
+    @Override
+    public StepResult evaluate(Batch batch, Architecture architecture, boolean batchStatistics) {
+        NodeMix[] mixes = cellMixes(architecture);
+        CrossEntropy.Result ce = CrossEntropy.compute(forward(batch, mixes, batchStatistics), batch.labels(), false);
+        return new StepResult(ce.loss(), ce.correct(), batch.size());
+    }
+
+    private NodeMix[] cellMixes(Architecture architecture) {
+        if (!(architecture instanceof Nb201Cell cell)) {
+            throw new IllegalArgumentException("a nas-bench-201 super-net evaluates nas-bench-201 cells, not a "
+                    + architecture.space() + " architecture");
+        }
+        List<String> ops = spec.operations();
+        NodeMix[] mixes = new NodeMix[NODES];
+        for (int j = 0; j < NODES; j++) {
+            List<Integer> candidates = new ArrayList<>();
+            for (int source = 0; source <= j; source++) {
+                String op = cell.op(Nb201Cell.edge(source, j + 1));
+                if (op.equals("none")) {
+                    continue;
+                }
+                int o = ops.indexOf(op);
+                if (o < 0) {
+                    throw new IllegalArgumentException("cell " + cell.arch() + ": edge " + source + "->" + (j + 1)
+                            + " has " + op + ", which this super-net does not have; it has " + ops);
+                }
+                candidates.add(source * ops.size() + o);
+            }
+            double[] ones = new double[candidates.size()];
+            java.util.Arrays.fill(ones, 1.0);
+            mixes[j] = new NodeMix(candidates.stream().mapToInt(Integer::intValue).toArray(), ones);
+        }
+        return mixes;
     }
 
     float[][] logits(Batch batch, NodeMix[] mixes) {

@@ -218,6 +218,11 @@ final class DartsJob implements SuperNetJob {
     }
 
     @Override
+    public SuperNetCellScorer scorer(int epochsTrained) {
+        return new SuperNetCellScorer(this, network, data, epochsTrained);
+    }
+
+    @Override
     public void useOracle(OracleColumns columns) {
         this.oracle = columns;
     }

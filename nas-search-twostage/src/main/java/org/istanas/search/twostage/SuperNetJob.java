@@ -8,6 +8,9 @@ interface SuperNetJob extends TrainingJob, AutoCloseable {
     /** The architecture the search has found so far (final once the last epoch has finished). */
     Architecture architecture();
 
+    /** This job's super-net as a scorer of single architectures (the scorer owns the job). */
+    SuperNetCellScorer scorer(int epochsTrained);
+
     /** Records the oracle's values of the architecture in every epoch's metrics; call before training starts. */
     void useOracle(OracleColumns columns);
 

@@ -11,6 +11,7 @@ import org.istanas.api.run.ProgressListener;
 import org.istanas.api.search.SearchContext;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
+import org.istanas.api.search.SuperNetScorer;
 import org.istanas.api.space.nb201.Nb201Cell;
 import org.istanas.search.toolkit.training.TrainingLoop;
 
@@ -91,6 +92,17 @@ abstract class SuperNetStrategy<C extends Record> implements SearchStrategy {
     @Override
     public final SearchOutcome resume(SearchContext context) throws IOException {
         return run(context, true);
+    }
+
+    @Override
+    public final SuperNetScorer openSuperNet(SearchContext context) throws IOException {
+        SuperNetJob job = createJob(context.config(configType), context);
+        try {
+            return job.scorer(TrainingLoop.loadLatest(context.runFolder(), job));
+        } catch (IOException | RuntimeException e) {
+            job.close();
+            throw e;
+        }
     }
 
     private SearchOutcome run(SearchContext context, boolean resume) throws IOException {

@@ -257,6 +257,11 @@ final class TwoStageJob implements SuperNetJob {
     }
 
     @Override
+    public SuperNetCellScorer scorer(int epochsTrained) {
+        return new SuperNetCellScorer(this, network, data, epochsTrained);
+    }
+
+    @Override
     public void useOracle(OracleColumns columns) {
         this.oracle = columns;
     }
