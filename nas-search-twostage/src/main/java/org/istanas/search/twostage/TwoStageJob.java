@@ -325,7 +325,8 @@ final class TwoStageJob implements SuperNetJob {
             for (int j = 0; j < layout.nodes(); j++) {
                 double[] x = readDoubles(in);
                 if (x.length != layout.candidates(j)) {
-                    throw new IOException("checkpoint holds a code of length " + x.length + " for node " + (j + 2)
+                    throw new IOException("checkpoint holds a code of length " + x.length + " for "
+                            + layout.nodeNames().get(t * layout.nodes() + j)
                             + ", the configuration needs " + layout.candidates(j));
                 }
                 codes[t][j] = x;
