@@ -38,15 +38,7 @@ import org.istanas.search.toolkit.training.EpochResult;
 import org.istanas.search.toolkit.training.EpochTotals;
 import org.istanas.search.toolkit.training.StepOutcome;
 import org.istanas.search.toolkit.training.TrainingJob;
-import org.istanas.search.toolkit.CodeLayout;
-import org.istanas.search.toolkit.GenotypeLine;
 import org.istanas.search.toolkit.SolverStats;
-import org.istanas.search.toolkit.training.BatchStream;
-import org.istanas.search.toolkit.training.EpochResult;
-import org.istanas.search.toolkit.training.EpochTotals;
-import org.istanas.search.toolkit.training.StepOutcome;
-import org.istanas.search.toolkit.training.TrainingJob;
-import org.istanas.api.solver.MeasurementMatrices;
 
 /**
  * Algorithm 2 of ISTA-NAS as the official code runs it (paper digest 1.7), as one {@link TrainingJob} whose length
