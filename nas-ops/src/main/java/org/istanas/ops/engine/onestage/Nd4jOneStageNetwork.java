@@ -1,5 +1,8 @@
 package org.istanas.ops.engine.onestage;
 
+import static org.istanas.api.run.StateStreams.readDoubles;
+import static org.istanas.api.run.StateStreams.writeDoubles;
+
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -515,21 +518,6 @@ public final class Nd4jOneStageNetwork extends CellNetwork implements OneStageNe
                 }
             }
         }
-    }
-
-    private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
-        out.writeInt(values.length);
-        for (double v : values) {
-            out.writeDouble(v);
-        }
-    }
-
-    private static double[] readDoubles(DataInputStream in) throws IOException {
-        double[] values = new double[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readDouble();
-        }
-        return values;
     }
 
     // ---- folding ----

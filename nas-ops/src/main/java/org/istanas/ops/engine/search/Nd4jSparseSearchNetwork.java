@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.istanas.api.data.Batch;
 import org.istanas.api.genotype.CellType;
 import org.istanas.api.run.Seeds;
+import org.istanas.api.run.StateStreams;
 import org.istanas.ops.engine.nn.Param;
 import org.istanas.ops.engine.optim.ParamGroup;
 import org.istanas.ops.engine.optim.StateIO;
@@ -217,14 +218,14 @@ public final class Nd4jSparseSearchNetwork implements SparseSearchNetwork {
                     double[][] a = code.a();
                     out.writeInt(a.length);
                     for (double[] row : a) {
-                        StateIO.writeDoubles(out, row);
+                        StateStreams.writeDoubles(out, row);
                     }
                     int[] support = code.support();
                     out.writeInt(support.length);
                     for (int k : support) {
                         out.writeInt(k);
                     }
-                    StateIO.writeDoubles(out, code.x());
+                    StateStreams.writeDoubles(out, code.x());
                 }
                 out.writeBoolean(codeParams[t][j] != null);
                 if (codeParams[t][j] != null) {
@@ -245,13 +246,13 @@ public final class Nd4jSparseSearchNetwork implements SparseSearchNetwork {
                     int rows = in.readInt();
                     double[][] a = new double[rows][];
                     for (int r = 0; r < rows; r++) {
-                        a[r] = StateIO.readDoubles(in);
+                        a[r] = StateStreams.readDoubles(in);
                     }
                     int[] support = new int[in.readInt()];
                     for (int i = 0; i < support.length; i++) {
                         support[i] = in.readInt();
                     }
-                    double[] x = StateIO.readDoubles(in);
+                    double[] x = StateStreams.readDoubles(in);
                     codes[t][j] = new SparseNodeCode(a, support, x, spec.candidates(j),
                             "state of " + type + " node " + j);
                 } else {
