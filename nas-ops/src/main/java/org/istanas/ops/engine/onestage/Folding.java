@@ -12,6 +12,7 @@ import org.istanas.api.op.CandidateOperation;
 import org.istanas.ops.engine.nn.BatchNorm;
 import org.istanas.ops.engine.nn.Layer;
 import org.istanas.ops.engine.nn.Param;
+import org.istanas.ops.engine.search.NodeCodes;
 import org.istanas.ops.engine.targetnet.Cell;
 import org.istanas.ops.engine.targetnet.Nd4jTargetNetwork;
 import org.istanas.ops.engine.targetnet.OpLayers;

@@ -18,6 +18,7 @@ import org.istanas.ops.engine.nn.BatchNorm;
 import org.istanas.ops.engine.nn.Layer;
 import org.istanas.ops.engine.nn.Linear;
 import org.istanas.ops.engine.nn.Param;
+import org.istanas.ops.engine.search.NodeCodes;
 import org.istanas.ops.engine.search.SparseNodeCode;
 import org.istanas.ops.engine.targetnet.AuxiliaryHead;
 import org.istanas.ops.engine.targetnet.Cell;

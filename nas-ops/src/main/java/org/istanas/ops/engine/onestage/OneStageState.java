@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.istanas.api.genotype.CellType;
 import org.istanas.ops.engine.nn.Param;
+import org.istanas.ops.engine.search.NodeCodes;
 import org.istanas.ops.engine.search.SparseNodeCode;
 
 /**

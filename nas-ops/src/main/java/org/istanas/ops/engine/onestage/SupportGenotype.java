@@ -8,6 +8,7 @@ import org.istanas.api.genotype.CellType;
 import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeEdge;
 import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.ops.engine.search.NodeCodes;
 
 /**
  * The genotype the current supports describe: per node the (op, input) of the smaller |z|, then the larger, as the

@@ -1,4 +1,4 @@
-package org.istanas.ops.engine.onestage;
+package org.istanas.ops.engine.search;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,17 +9,17 @@ import org.istanas.api.network.SearchNetworkSpec;
 import org.istanas.api.run.Seeds;
 import org.istanas.ops.engine.nn.Param;
 import org.istanas.ops.engine.optim.ParamGroup;
-import org.istanas.ops.engine.search.SparseNodeCode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The architecture state of the one-stage super-net, per cell type and node: the sparse code (A, support, x), the
- * trainable compressed code b, and whether b is frozen and the node's batch norms released. It knows nothing of
- * cells and ops; {@link Nd4jOneStageNetwork} rebuilds its edges from it.
+ * The architecture state of a sparse super-net (two-stage and one-stage), per cell type and node: the sparse code
+ * (A, support, x), the trainable compressed code b (length m, created at 1e-3 N(0, 1) from the network seed when
+ * the node's A is first set), and, for the one-stage search, whether b is frozen and the node's batch norms
+ * released. It knows nothing of cells and ops: the networks build their edges from it.
  */
-final class NodeCodes {
+public final class NodeCodes {
     private final SearchNetworkSpec spec;
     private final DataType dataType;
     private final SparseNodeCode[][] codes;
@@ -28,7 +28,7 @@ final class NodeCodes {
     private final boolean[][] released;
     private final ParamGroup architecture;
 
-    NodeCodes(SearchNetworkSpec spec, DataType dataType) {
+    public NodeCodes(SearchNetworkSpec spec, DataType dataType) {
         this.spec = spec;
         this.dataType = dataType;
         this.codes = new SparseNodeCode[2][spec.nodes()];
@@ -48,22 +48,22 @@ final class NodeCodes {
         });
     }
 
-    static int typeIndex(CellType type) {
+    public static int typeIndex(CellType type) {
         return Objects.requireNonNull(type, "type is null").ordinal();
     }
 
-    int checkNode(int node) {
+    public int checkNode(int node) {
         if (node < 0 || node >= spec.nodes()) {
             throw new IllegalArgumentException("node must be in 0.." + (spec.nodes() - 1) + ", got " + node);
         }
         return node;
     }
 
-    ParamGroup architecture() {
+    public ParamGroup architecture() {
         return architecture;
     }
 
-    double[] compressedCode(CellType type, int node) {
+    public double[] compressedCode(CellType type, int node) {
         Param b = codeParams[typeIndex(type)][checkNode(node)];
         if (b == null) {
             throw new IllegalStateException("b of " + type + " node " + node + " is not set yet; call setSupport");
@@ -71,7 +71,7 @@ final class NodeCodes {
         return b.value().castTo(DataType.DOUBLE).toDoubleVector();
     }
 
-    void setCompressedCode(CellType type, int node, double[] b) {
+    public void setCompressedCode(CellType type, int node, double[] b) {
         Objects.requireNonNull(b, "b is null");
         int t = typeIndex(type);
         checkNode(node);
@@ -92,7 +92,7 @@ final class NodeCodes {
     }
 
     /** Sets A, the support and x; b, when the node has none yet, starts at 1e-3 N(0, 1) from the seed. */
-    void setSupport(CellType type, int node, double[][] a, int[] support, double[] x) {
+    public void setSupport(CellType type, int node, double[][] a, int[] support, double[] x) {
         int t = typeIndex(type);
         checkNode(node);
         SparseNodeCode code = new SparseNodeCode(a, support, x, spec.candidates(node),
@@ -114,21 +114,31 @@ final class NodeCodes {
     }
 
     /** Forgets the node's code, so that b may take another length (a state read with another m). */
-    void clearCode(CellType type, int node) {
+    public void clearCode(CellType type, int node) {
         codes[typeIndex(type)][checkNode(node)] = null;
     }
 
+    /** Puts back a code read from a checkpoint, b left as it is. */
+    public void restoreCode(CellType type, int node, SparseNodeCode code) {
+        codes[typeIndex(type)][checkNode(node)] = Objects.requireNonNull(code, "code is null");
+    }
+
+    /** Forgets the node's b (a checkpoint taken before it was set). */
+    public void clearCompressedCode(CellType type, int node) {
+        codeParams[typeIndex(type)][checkNode(node)] = null;
+    }
+
     /** The node's code, or null before its first {@link #setSupport}. */
-    SparseNodeCode codeOrNull(CellType type, int node) {
+    public SparseNodeCode codeOrNull(CellType type, int node) {
         return codes[typeIndex(type)][checkNode(node)];
     }
 
     /** The node's b, or null before its first {@link #setSupport} or {@link #setCompressedCode}. */
-    Param compressedCodeOrNull(CellType type, int node) {
+    public Param compressedCodeOrNull(CellType type, int node) {
         return codeParams[typeIndex(type)][checkNode(node)];
     }
 
-    SparseNodeCode code(CellType type, int node) {
+    public SparseNodeCode code(CellType type, int node) {
         SparseNodeCode code = codeOrNull(type, node);
         if (code == null) {
             throw new IllegalStateException("support of " + type + " node " + node
@@ -138,7 +148,7 @@ final class NodeCodes {
     }
 
     /** z over all candidates of the node: the support's weights, 0 elsewhere. */
-    double[] nodeWeights(CellType type, int node) {
+    public double[] nodeWeights(CellType type, int node) {
         SparseNodeCode code = code(type, checkNode(node));
         double[] zs = code.weights(compressedCode(type, node));
         double[] z = new double[spec.candidates(node)];
@@ -149,7 +159,7 @@ final class NodeCodes {
         return z;
     }
 
-    void freeze(CellType type, int node) {
+    public void freeze(CellType type, int node) {
         int t = typeIndex(type);
         frozen[t][checkNode(node)] = true;
         if (codeParams[t][node] != null) {
@@ -157,15 +167,15 @@ final class NodeCodes {
         }
     }
 
-    boolean frozen(CellType type, int node) {
+    public boolean frozen(CellType type, int node) {
         return frozen[typeIndex(type)][checkNode(node)];
     }
 
-    void markReleased(CellType type, int node) {
+    public void markReleased(CellType type, int node) {
         released[typeIndex(type)][checkNode(node)] = true;
     }
 
-    boolean released(CellType type, int node) {
+    public boolean released(CellType type, int node) {
         return released[typeIndex(type)][checkNode(node)];
     }
 }
