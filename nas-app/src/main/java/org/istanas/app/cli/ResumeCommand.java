@@ -20,7 +20,6 @@ import org.istanas.app.Main;
 import org.istanas.app.experiment.RunsExperiment;
 import org.istanas.app.trial.ExecutorChoice;
 import org.istanas.app.trial.ExecutorOptions;
-import org.istanas.search.toolkit.eval.EvaluationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -35,11 +35,7 @@ import org.istanas.api.network.NetworkEngine;
 import org.istanas.search.toolkit.eval.Evaluation;
 import org.istanas.search.toolkit.eval.EvaluationConfig;
 import org.istanas.search.toolkit.eval.EvaluationResult;
-import org.istanas.api.network.NetworkEngine;
 import org.istanas.report.ReportRefresher;
-import org.istanas.search.toolkit.eval.Evaluation;
-import org.istanas.search.toolkit.eval.EvaluationConfig;
-import org.istanas.search.toolkit.eval.EvaluationResult;
 
 /**
  * Entry point of the embedding API: searches, resumes and evaluations over a plugin catalog and a network engine.
