@@ -17,7 +17,6 @@ import org.istanas.api.genotype.CellType;
 import org.istanas.api.space.Architecture;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.Seeds;
-import org.istanas.data.pipeline.BatchLoader;
 import org.istanas.api.network.DenseSearchNetwork;
 import org.istanas.api.network.NetworkEngine;
 import org.istanas.api.network.Optimizer;
@@ -27,6 +26,7 @@ import org.istanas.api.op.NoneOperation;
 import org.istanas.search.toolkit.training.CosineSchedule;
 import org.istanas.search.toolkit.training.EpochResult;
 import org.istanas.search.toolkit.training.EpochTotals;
+import org.istanas.search.toolkit.training.EvaluationPass;
 import org.istanas.search.toolkit.training.StepOutcome;
 import org.istanas.search.toolkit.training.TrainingJob;
 
@@ -161,26 +161,14 @@ final class DartsJob implements SuperNetJob {
 
     @Override
     public EpochResult finishEpoch(int epoch, EpochTotals totals) {
-        double lossSum = 0;
-        long correct = 0;
-        long images = 0;
-        try (BatchLoader pass = data.validationPass(epoch)) {
-            while (pass.hasNext()) {
-                StepResult r = network.evaluate(pass.next());
-                lossSum += r.loss() * r.size();
-                correct += r.correct();
-                images += r.size();
-            }
-        } catch (Exception e) {
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-        }
-        lastValidAccuracy = (double) correct / images;
+        StepResult valid = EvaluationPass.over(data.validationPass(epoch), network::evaluate);
+        lastValidAccuracy = (double) valid.correct() / valid.size();
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("lr", weights.learningRate());
         metrics.put("train_loss", totals.meanLoss());
         metrics.put("train_acc", totals.accuracy());
         metrics.put("arch_loss", totals.meanExtra());
-        metrics.put("valid_loss", lossSum / images);
+        metrics.put("valid_loss", valid.loss());
         metrics.put("valid_acc", lastValidAccuracy);
         oracle.addTo(metrics, architecture());
         Map<String, String> labels = new LinkedHashMap<>();

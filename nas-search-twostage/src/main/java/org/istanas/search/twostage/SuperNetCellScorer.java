@@ -5,7 +5,7 @@ import org.istanas.api.network.CellEvaluation;
 import org.istanas.api.network.StepResult;
 import org.istanas.api.search.SuperNetScorer;
 import org.istanas.api.space.Architecture;
-import org.istanas.data.pipeline.BatchLoader;
+import org.istanas.search.toolkit.training.EvaluationPass;
 
 /**
  * Scores architectures with a loaded super-net: each one's accuracy on the run's validation half, unaugmented, with
@@ -30,16 +30,9 @@ final class SuperNetCellScorer implements SuperNetScorer {
 
     @Override
     public double accuracy(Architecture architecture, boolean batchStatistics) throws IOException {
-        long correct = 0;
-        long images = 0;
-        try (BatchLoader pass = data.scoringPass()) {
-            while (pass.hasNext()) {
-                StepResult r = network.evaluate(pass.next(), architecture, batchStatistics);
-                correct += r.correct();
-                images += r.size();
-            }
-        }
-        return (double) correct / images;
+        StepResult r = EvaluationPass.over(data.scoringPass(),
+                batch -> network.evaluate(batch, architecture, batchStatistics));
+        return (double) r.correct() / r.size();
     }
 
     @Override

@@ -21,7 +21,6 @@ import org.istanas.api.solver.LassoProblem;
 import org.istanas.api.solver.Recovery;
 import org.istanas.api.solver.SolverLimits;
 import org.istanas.api.solver.SparseSolver;
-import org.istanas.data.pipeline.BatchLoader;
 import org.istanas.api.network.NetworkEngine;
 import org.istanas.api.network.Optimizer;
 import org.istanas.api.network.SearchNetworkSpec;
@@ -30,6 +29,7 @@ import org.istanas.api.network.StepResult;
 import org.istanas.search.toolkit.training.CosineSchedule;
 import org.istanas.search.toolkit.training.EpochResult;
 import org.istanas.search.toolkit.training.EpochTotals;
+import org.istanas.search.toolkit.training.EvaluationPass;
 import org.istanas.search.toolkit.training.StepOutcome;
 import org.istanas.search.toolkit.training.TrainingJob;
 import org.istanas.api.solver.MeasurementMatrices;
@@ -200,20 +200,8 @@ final class TwoStageJob implements SuperNetJob {
 
     @Override
     public EpochResult finishEpoch(int epoch, EpochTotals totals) {
-        double lossSum = 0;
-        long correct = 0;
-        long images = 0;
-        try (BatchLoader pass = data.validationPass(epoch)) {
-            while (pass.hasNext()) {
-                StepResult r = network.evaluate(pass.next());
-                lossSum += r.loss() * r.size();
-                correct += r.correct();
-                images += r.size();
-            }
-        } catch (Exception e) {
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-        }
-        lastValidAccuracy = (double) correct / images;
+        StepResult valid = EvaluationPass.over(data.validationPass(epoch), network::evaluate);
+        lastValidAccuracy = (double) valid.correct() / valid.size();
         recoverAll(true);
 
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -221,7 +209,7 @@ final class TwoStageJob implements SuperNetJob {
         metrics.put("train_loss", totals.meanLoss());
         metrics.put("train_acc", totals.accuracy());
         metrics.put("arch_loss", totals.meanExtra());
-        metrics.put("valid_loss", lossSum / images);
+        metrics.put("valid_loss", valid.loss());
         metrics.put("valid_acc", lastValidAccuracy);
         oracle.addTo(metrics, architecture());
         Map<String, String> labels = new LinkedHashMap<>();

@@ -22,6 +22,7 @@ import org.istanas.api.run.RunFolder;
 import org.istanas.api.run.Seeds;
 import org.istanas.data.pipeline.Augmentation;
 import org.istanas.data.pipeline.BatchLoader;
+import org.istanas.search.toolkit.training.EvaluationPass;
 import org.istanas.api.network.NetworkEngine;
 import org.istanas.api.network.StepResult;
 import org.istanas.api.network.TargetNetwork;
@@ -126,22 +127,10 @@ public final class Evaluation {
     /** Mean loss and accuracy on the (used part of the) test split, inference mode. */
     static StepResult test(TargetNetwork network, ImageDataset dataset, EvaluationConfig config) {
         int[] indices = EvaluationJob.firstIndices(dataset.test(), config.testImages(), "testImages");
-        double lossSum = 0;
-        int correct = 0;
-        int images = 0;
-        try (BatchLoader loader = BatchLoader.over(dataset.test(), dataset.mean(), dataset.std()).indices(indices)
+        return EvaluationPass.over(BatchLoader.over(dataset.test(), dataset.mean(), dataset.std()).indices(indices)
                 .batchSize(config.batchSize()).shuffle(false).seed(0).epoch(0).dropLast(false)
-                .augmentation(Augmentation.forEvaluation(dataset)).workers(config.loaderWorkers()).build()) {
-            while (loader.hasNext()) {
-                StepResult r = network.evaluate(loader.next());
-                lossSum += r.loss() * r.size();
-                correct += r.correct();
-                images += r.size();
-            }
-        } catch (Exception e) {
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-        }
-        return new StepResult(lossSum / images, correct, images);
+                .augmentation(Augmentation.forEvaluation(dataset)).workers(config.loaderWorkers()).build(),
+                network::evaluate);
     }
 
     private static void saveModel(RunFolder folder, TargetNetwork network) throws IOException {
