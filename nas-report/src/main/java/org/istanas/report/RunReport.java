@@ -128,7 +128,7 @@ public final class RunReport {
         add(rows, "best validation accuracy", s.bestValid());
         add(rows, "final test accuracy", s.finalTest());
         add(rows, "best test accuracy", s.bestTest());
-        add(rows, "final NAS-Bench-201 accuracy", s.finalBenchmark());
+        add(rows, "final NAS-Bench-201 CIFAR-10 accuracy", s.finalBenchmark());
         rows.add(List.of("wall-clock time", seconds(s.seconds())));
         s.searchCoreHours().ifPresent(h -> rows.add(List.of("search cost",
                 String.format(Locale.ROOT, "%.3f core-hours", h))));
@@ -158,6 +158,12 @@ public final class RunReport {
     }
 
     private String cellsHtml(RunData run, Optional<Table> metrics) {
+        if (run.otherSpaceArchitecture().isPresent()) { // drawn by Graphviz as cells.svg when dot was available
+            String found = "The " + run.otherSpaceArchitecture().get() + " found.";
+            java.nio.file.Path svg = run.root().resolve("cells.svg");
+            return Html.note(found) + (java.nio.file.Files.isRegularFile(svg)
+                    ? "<img src=\"cells.svg\" alt=\"the cell found\">" : "");
+        }
         if (run.genotype().isPresent()) {
             String what = run.isEvaluation() ? "The genotype trained." : "The genotype found.";
             return Html.note(what) + cells.html(run.genotype().get());

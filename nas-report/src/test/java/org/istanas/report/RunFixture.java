@@ -52,6 +52,22 @@ final class RunFixture {
         return dir;
     }
 
+    /** A finished two-stage search of nas-bench-201 with the table's columns (percent, as the table). */
+    static Path nb201Search(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("provenance.json"), provenance("search", "two-stage", 5));
+        Files.writeString(dir.resolve("config.yaml"), "epochs: 2\nlayers: 1\n");
+        Files.writeString(dir.resolve("metrics.csv"), """
+                epoch,lr,train_loss,train_acc,arch_loss,valid_loss,valid_acc,benchmark_cifar10,benchmark_cifar100,benchmark_imagenet16,cell_n1,cell_n2,cell_n3,seconds
+                0,0.1,2.0,0.30,2.1,1.9,0.35,71.05,51.05,35.52,nor_conv_1x1@0,nor_conv_1x1@0+nor_conv_3x3@1,nor_conv_3x3@0+skip_connect@1+nor_conv_3x3@2,10.0
+                1,0.05,1.5,0.50,1.6,1.4,0.55,64.13,44.13,32.06,nor_conv_1x1@0,nor_conv_1x1@0+nor_conv_3x3@1,nor_conv_1x1@0+skip_connect@1+nor_conv_3x3@2,12.0
+                """);
+        Files.writeString(dir.resolve("genotype.json"), "{\"space\": \"nas-bench-201\", \"arch\": "
+                + "\"|nor_conv_1x1~0|+|nor_conv_1x1~0|nor_conv_3x3~1|+|nor_conv_1x1~0|skip_connect~1|nor_conv_3x3~2|\"}\n");
+        Files.writeString(dir.resolve("result.json"), "{\"strategy\":\"two-stage\",\"validAccuracy\":0.55}");
+        return dir;
+    }
+
     static Path evaluation(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("provenance.json"), provenance("evaluate", null, 9));

@@ -24,6 +24,17 @@ final class RunReportTest {
     Path dir;
 
     @Test
+    void aNasBench201SearchShowsTheTablesAccuracyAsPercentAndItsCell() throws IOException {
+        Path run = RunFixture.nb201Search(dir.resolve("nb201"));
+        String html = Files.readString(new RunReport(NO_DOT).writeFolder(run));
+        assertThat(html).contains("<th>final NAS-Bench-201 CIFAR-10 accuracy</th><td>64.13%</td>")
+                .contains("The nas-bench-201 cell |nor_conv_1x1~0|+|nor_conv_1x1~0|nor_conv_3x3~1|+|nor_conv_1x1~0|"
+                        + "skip_connect~1|nor_conv_3x3~2| found.")
+                .contains("<div class=\"chart\" id=\"curve-benchmark\"><svg")
+                .doesNotContain("could not be read");
+    }
+
+    @Test
     void searchReportShowsSummaryCurvesCellsAndHowTheArchitectureEvolved() throws IOException {
         Path run = RunFixture.search(dir.resolve("run"), true);
         Path file = new RunReport(NO_DOT).writeFolder(run);

@@ -29,7 +29,7 @@ public final class Comparison {
     private static final List<List<String>> OVERLAYS = List.of(
             List.of("valid_acc", "valid_acc", "Validation accuracy", "accuracy"),
             List.of("test_acc", "test_acc", "Test accuracy", "accuracy"),
-            List.of("benchmark_test_acc", "benchmark", "NAS-Bench-201 test accuracy", "accuracy"),
+            List.of("benchmark_cifar10", "benchmark", "NAS-Bench-201 CIFAR-10 test accuracy", "accuracy (%)"),
             List.of("train_loss", "train_loss", "Training loss", "loss"),
             List.of("valid_loss", "valid_loss", "Validation loss", "loss"));
 

@@ -31,7 +31,8 @@ import org.istanas.report.run.Table;
  * @param bestValid      best validation accuracy of any epoch
  * @param finalTest      test accuracy at the end (result.json's, else the last epoch's test_acc)
  * @param bestTest       best test_acc of any epoch
- * @param finalBenchmark the last epoch's first {@code benchmark_*} column (NAS-Bench-201 runs)
+ * @param finalBenchmark the last epoch's first {@code benchmark_*} column (NAS-Bench-201 runs: the table's CIFAR-10
+ *                       test accuracy), as a fraction
  * @param seconds        wall-clock seconds of all epochs
  * @param searchCoreHours seconds x processors / 3600, for searches
  * @param parameters     parameter count, when recorded
@@ -52,8 +53,10 @@ public record RunSummary(String label, Path folder, String kind, String strategy
             finalTest = metrics.map(m -> last(m, "test_acc")).orElse(OptionalDouble.empty());
         }
         OptionalDouble bestTest = metrics.map(m -> best(m, "test_acc")).orElse(OptionalDouble.empty());
+        // the table's columns are percent (benchmark_cifar10, ...); summaries hold fractions like the other accuracies
         OptionalDouble benchmark = metrics.flatMap(m -> m.header().stream().filter(c -> c.startsWith("benchmark_"))
                 .findFirst().map(c -> last(m, c))).orElse(OptionalDouble.empty());
+        benchmark = benchmark.isPresent() ? OptionalDouble.of(benchmark.getAsDouble() / 100) : benchmark;
         double seconds = metrics.filter(m -> m.has("seconds")).map(m -> sum(m.numbers("seconds"))).orElse(0.0);
         OptionalDouble cost = OptionalDouble.empty();
         if (!run.isEvaluation() && seconds > 0) {

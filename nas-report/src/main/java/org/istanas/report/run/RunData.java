@@ -33,11 +33,13 @@ public final class RunData {
     private final Table metrics;
     private final Table codes;
     private final Genotype genotype;
+    private final String otherSpaceArchitecture;
     private final JsonNode result;
     private final List<String> problems;
 
     private RunData(Path root, JsonNode provenance, String config, Table metrics, Table codes, Genotype genotype,
-                    JsonNode result, List<String> problems) {
+                    String otherSpaceArchitecture, JsonNode result, List<String> problems) {
+        this.otherSpaceArchitecture = otherSpaceArchitecture;
         this.root = root;
         this.provenance = provenance;
         Map<String, String> inv = new LinkedHashMap<>();
@@ -74,16 +76,23 @@ public final class RunData {
         Table metrics = table(folder.resolve(RunFolder.METRICS), problems).orElse(null);
         Table codes = table(folder.resolve(RunFolder.CODES), problems).orElse(null);
         Genotype genotype = null;
+        String otherSpace = null;
         Path genotypeFile = folder.resolve(RunFolder.GENOTYPE);
         if (Files.isRegularFile(genotypeFile)) {
             try {
-                genotype = GenotypeJson.read(genotypeFile);
+                JsonNode file = new com.fasterxml.jackson.databind.ObjectMapper().readTree(genotypeFile.toFile());
+                String space = file.path("space").asText("darts");
+                if (!space.equals("darts")) {
+                    otherSpace = space + " cell " + file.path("arch").asText("?");
+                } else {
+                    genotype = GenotypeJson.read(genotypeFile);
+                }
             } catch (IOException | RuntimeException e) {
                 problems.add(genotypeFile.getFileName() + ": " + e.getMessage());
             }
         }
         JsonNode result = json(folder.resolve(RunFolder.RESULT), problems).orElse(null);
-        return new RunData(folder, provenance, config, metrics, codes, genotype, result, problems);
+        return new RunData(folder, provenance, config, metrics, codes, genotype, otherSpace, result, problems);
     }
 
     private static Optional<String> text(Path file, List<String> problems) {
@@ -175,6 +184,14 @@ public final class RunData {
 
     public Optional<Genotype> genotype() {
         return Optional.ofNullable(genotype);
+    }
+
+    /**
+     * The architecture of a genotype.json of another space than darts, as a line such as
+     * {@code nas-bench-201 cell |nor_conv_3x3~0|+|...|} (such runs have no DARTS {@link #genotype()}).
+     */
+    public Optional<String> otherSpaceArchitecture() {
+        return Optional.ofNullable(otherSpaceArchitecture);
     }
 
     /** result.json of a finished run. */
