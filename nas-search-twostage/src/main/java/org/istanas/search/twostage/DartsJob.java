@@ -1,34 +1,20 @@
 package org.istanas.search.twostage;
 
-import org.istanas.search.toolkit.CodeLayout;
-import org.istanas.search.toolkit.GenotypeLine;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.CellType;
-import org.istanas.api.space.Architecture;
-import org.istanas.api.op.CandidateOperation;
-import org.istanas.api.run.Seeds;
 import org.istanas.api.network.DenseSearchNetwork;
 import org.istanas.api.network.NetworkEngine;
-import org.istanas.api.network.Optimizer;
 import org.istanas.api.network.SearchNetworkSpec;
-import org.istanas.api.network.StepResult;
+import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.op.NoneOperation;
-import org.istanas.search.toolkit.training.CosineSchedule;
-import org.istanas.search.toolkit.training.EpochResult;
-import org.istanas.search.toolkit.training.EpochTotals;
-import org.istanas.search.toolkit.training.EvaluationPass;
-import org.istanas.search.toolkit.training.StepOutcome;
-import org.istanas.search.toolkit.training.TrainingJob;
+import org.istanas.api.run.Seeds;
+import org.istanas.api.space.Architecture;
+import org.istanas.search.toolkit.CodeLayout;
 
 /**
  * First-order DARTS: every op of every edge computed and mixed by a softmax over the edge's alphas; Adam on the
@@ -37,24 +23,17 @@ import org.istanas.search.toolkit.training.TrainingJob;
  * strongest op, {@code none} excluded from both rankings (quark0/darts cnn/model_search.py {@code genotype()}).
  * With {@code withNone} (the default, as DARTS) the search space has DARTS's eight operations, {@code none} first.
  */
-final class DartsJob implements SuperNetJob {
+final class DartsJob extends SuperNetJobBase<DenseSearchNetwork> {
     static final String KIND = "darts";
 
     private final DartsConfig config;
-    /** The codes' layout; {@link #layout} as well in the darts space, else null. */
-    private final SpaceCodes codes;
+    /** The darts layout (two-edge projection), or null in spaces with one op per edge. */
     private final CodeLayout layout;
-    private final List<CellType> types;
-    private final SuperNetData data;
-    private final NetworkEngine engine;
-    private final DenseSearchNetwork network;
-    private final Optimizer weights;
-    private final Optimizer architecture;
-    private final CosineSchedule schedule;
-    private double lastValidAccuracy = Double.NaN;
-    private OracleColumns oracle = new OracleColumns(java.util.Optional.empty());
     /** Index of {@code none} in the layout, or -1. */
     private final int noneIndex;
+    /** The softmax codes and projections of the epoch being reported, per type index. */
+    private double[][][] epochCodes;
+    private int[][][] epochSupports;
 
     /** A search of the {@code darts} space (with {@code none} first when {@code withNone}). */
     DartsJob(DartsConfig config, ImageDataset dataset, List<CandidateOperation> operations, NetworkEngine engine,
@@ -74,24 +53,11 @@ final class DartsJob implements SuperNetJob {
      */
     DartsJob(DartsConfig config, ImageDataset dataset, SpaceCodes codes, int noneIndex, NetworkEngine engine,
              long seed, DenseSearchNetwork network) {
+        super(config, dataset, codes, engine, seed, network, network.architecture(),
+                group -> engine.sgd(group, config.learningRate(), config.momentum(), config.weightDecay()));
         this.config = config;
-        this.engine = engine;
-        this.codes = codes;
         this.layout = codes instanceof DartsCodes d ? d.layout() : null;
-        this.types = codes.types();
         this.noneIndex = noneIndex;
-        this.network = network;
-        try {
-            this.data = new SuperNetData(dataset, config, seed);
-        } catch (RuntimeException e) {
-            network.close();
-            throw e;
-        }
-        this.schedule = CosineSchedule.of(config.learningRate(), config.learningRateMin(), config.epochs(),
-                config.schedulerStepsFirst());
-        this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay());
-        this.architecture = engine.adam(network.architecture(), config.archLearningRate(), config.archBeta1(),
-                config.archBeta2(), config.archWeightDecay());
         Random init = new Random(Seeds.derive(seed, "alpha-init"));
         int edges = IntStream.range(0, codes.nodes()).map(j -> codes.candidates(j) / ops()).sum();
         for (CellType type : types) {
@@ -116,76 +82,29 @@ final class DartsJob implements SuperNetJob {
     }
 
     @Override
-    public int epochs() {
-        return config.epochs();
-    }
-
-    @Override
-    public int stepsPerEpoch() {
-        return data.stepsPerEpoch();
-    }
-
-    @Override
-    public List<String> metricColumns() {
-        List<String> columns = new ArrayList<>(List.of("lr", "train_loss", "train_acc", "arch_loss", "valid_loss",
-                "valid_acc"));
-        columns.addAll(oracle.columns());
-        columns.addAll(codes.supportColumns());
-        return columns;
-    }
-
-    @Override
     public List<String> codeColumns() {
         return codes.codeColumns();
     }
 
+    /** The softmax codes and their projection, once per reported epoch. */
     @Override
-    public void startEpoch(int epoch, int startStep) {
-        weights.setLearningRate(schedule.at(epoch));
-        data.seek(epoch, startStep);
+    void afterValidation() {
+        epochCodes = new double[types.size()][][];
+        epochSupports = new int[types.size()][][];
+        for (int t = 0; t < types.size(); t++) {
+            epochCodes[t] = softmaxCodes(types.get(t));
+            epochSupports[t] = projection(types.get(t));
+        }
     }
 
     @Override
-    public StepOutcome step(int epoch, int step) {
-        StepResult arch = network.trainStep(data.valid().next());
-        if (Double.isFinite(arch.loss())) {
-            architecture.step();
-        }
-        StepResult train = network.trainStep(data.train().next());
-        if (Double.isFinite(train.loss())) {
-            engine.clipGradientNorm(config.gradClip(), network.weights());
-            weights.step();
-        }
-        return new StepOutcome(train.loss(), train.correct(), train.size(), arch.loss());
+    int[] support(int type, int node) {
+        return epochSupports[type][node];
     }
 
     @Override
-    public EpochResult finishEpoch(int epoch, EpochTotals totals) {
-        StepResult valid = EvaluationPass.over(data.validationPass(epoch), network::evaluate);
-        lastValidAccuracy = (double) valid.correct() / valid.size();
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("lr", weights.learningRate());
-        metrics.put("train_loss", totals.meanLoss());
-        metrics.put("train_acc", totals.accuracy());
-        metrics.put("arch_loss", totals.meanExtra());
-        metrics.put("valid_loss", valid.loss());
-        metrics.put("valid_acc", lastValidAccuracy);
-        oracle.addTo(metrics, architecture());
-        Map<String, String> labels = new LinkedHashMap<>();
-        List<String> supportColumns = codes.supportColumns();
-        List<Double> codeRow = new ArrayList<>();
-        int c = 0;
-        for (CellType type : types) {
-            double[][] weightsPerNode = softmaxCodes(type);
-            int[][] chosen = projection(type);
-            for (int j = 0; j < codes.nodes(); j++) {
-                labels.put(supportColumns.get(c++), codes.label(chosen[j]));
-                for (double v : weightsPerNode[j]) {
-                    codeRow.add(v);
-                }
-            }
-        }
-        return new EpochResult(metrics, labels, codeRow, "genotype " + codes.line(architecture()));
+    double[] code(int type, int node) {
+        return epochCodes[type][node];
     }
 
     @Override
@@ -203,21 +122,6 @@ final class DartsJob implements SuperNetJob {
             chosen[t] = projection(types.get(t));
         }
         return codes.architecture(chosen);
-    }
-
-    @Override
-    public SuperNetCellScorer scorer(int epochsTrained) {
-        return new SuperNetCellScorer(this, network, data, epochsTrained);
-    }
-
-    @Override
-    public void useOracle(OracleColumns columns) {
-        this.oracle = columns;
-    }
-
-    @Override
-    public double lastValidAccuracy() {
-        return lastValidAccuracy;
     }
 
     /** Softmax weights per node in the code layout (entry k = input k / ops, op k % ops). */
@@ -317,27 +221,5 @@ final class DartsJob implements SuperNetJob {
             e[i] /= sum;
         }
         return e;
-    }
-
-    @Override
-    public void writeState(DataOutputStream out) throws IOException {
-        network.writeState(out);
-        weights.writeState(out);
-        architecture.writeState(out);
-        out.writeDouble(lastValidAccuracy);
-    }
-
-    @Override
-    public void readState(DataInputStream in) throws IOException {
-        network.readState(in);
-        weights.readState(in);
-        architecture.readState(in);
-        lastValidAccuracy = in.readDouble();
-    }
-
-    @Override
-    public void close() {
-        data.close();
-        network.close();
     }
 }

@@ -48,4 +48,7 @@ public interface SuperNetSettings {
     int keepCheckpoints();
 
     int loaderWorkers();
+
+    /** Epoch e trains at the cosine value lr(e+1), as the official loops under PyTorch 1.x. */
+    boolean schedulerStepsFirst();
 }

@@ -1,38 +1,27 @@
 package org.istanas.search.twostage;
 
-import org.istanas.search.toolkit.SolverStats;
-import org.istanas.search.toolkit.CodeLayout;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.istanas.api.data.Batch;
 import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.CellType;
-import org.istanas.api.space.Architecture;
+import org.istanas.api.network.NetworkEngine;
+import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.SparseSearchNetwork;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.Seeds;
+import org.istanas.api.run.StateStreams;
 import org.istanas.api.solver.LassoProblem;
+import org.istanas.api.solver.MeasurementMatrices;
 import org.istanas.api.solver.Recovery;
 import org.istanas.api.solver.SolverLimits;
 import org.istanas.api.solver.SparseSolver;
-import org.istanas.api.network.NetworkEngine;
-import org.istanas.api.network.Optimizer;
-import org.istanas.api.network.SearchNetworkSpec;
-import org.istanas.api.network.SparseSearchNetwork;
-import org.istanas.api.network.StepResult;
-import org.istanas.search.toolkit.training.CosineSchedule;
-import org.istanas.search.toolkit.training.EpochResult;
-import org.istanas.search.toolkit.training.EpochTotals;
-import org.istanas.search.toolkit.training.EvaluationPass;
-import org.istanas.search.toolkit.training.StepOutcome;
-import org.istanas.search.toolkit.training.TrainingJob;
-import org.istanas.api.solver.MeasurementMatrices;
+import org.istanas.api.space.Architecture;
+import org.istanas.search.toolkit.CodeLayout;
+import org.istanas.search.toolkit.SolverStats;
 
 /**
  * Algorithm 1 of ISTA-NAS as the official code runs it (paper digest 1.6). Per epoch: fix A_S and the linearisation
@@ -40,28 +29,17 @@ import org.istanas.api.solver.MeasurementMatrices;
  * weights from a training batch (gradient norm clipped); then super-net accuracy on the validation half; then
  * recover x for every node from the new b with the sparse solver (warm-started) and keep its top-s support.
  */
-final class TwoStageJob implements SuperNetJob {
+final class TwoStageJob extends SuperNetJobBase<SparseSearchNetwork> {
     static final String KIND = "two-stage";
 
     private final TwoStageConfig config;
     private final SparseSolver solver;
-    private final SpaceCodes layout;
-    private final SuperNetData data;
-    private final NetworkEngine engine;
-    private final SparseSearchNetwork network;
-    private final Optimizer weights;
-    private final Optimizer architecture;
-    private final CosineSchedule schedule;
-    /** Cell types with codes: both DARTS types, or the one NAS-Bench-201 cell. */
-    private final List<CellType> types;
     /** A[type index][node]: m_j x n_j, drawn once. */
     private final double[][][][] matrices;
     /** Last recovered code x[type index][node] (zero outside its support). */
-    private final double[][][] codes;
+    private final double[][][] xs;
     /** Its support, in the order the architecture lists it. */
     private final int[][][] supports;
-    private double lastValidAccuracy = Double.NaN;
-    private OracleColumns oracle = new OracleColumns(java.util.Optional.empty());
     private final SolverStats solverStats;
 
     /** A search of the {@code darts} space. */
@@ -79,27 +57,13 @@ final class TwoStageJob implements SuperNetJob {
      */
     TwoStageJob(TwoStageConfig config, ImageDataset dataset, SpaceCodes codes, SparseSolver solver,
                 NetworkEngine engine, long seed, SparseSearchNetwork network) {
+        super(config, dataset, codes, engine, seed, network, network.architecture(), group -> engine.sgd(group,
+                config.learningRate(), config.momentum(), config.weightDecay(), config.updateOpsOutsideSupport()));
         this.config = config;
         this.solver = solver;
-        this.engine = engine;
-        this.layout = codes;
-        this.types = codes.types();
-        this.network = network;
-        try {
-            this.solverStats = new SolverStats(codes.supportColumns(), codes.nodeNames());
-            this.data = new SuperNetData(dataset, config, seed);
-        } catch (RuntimeException e) {
-            network.close();
-            throw e;
-        }
-        this.schedule = CosineSchedule.of(config.learningRate(), config.learningRateMin(), config.epochs(),
-                config.schedulerStepsFirst());
-        this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay(),
-                config.updateOpsOutsideSupport());
-        this.architecture = engine.adam(network.architecture(), config.archLearningRate(), config.archBeta1(),
-                config.archBeta2(), config.archWeightDecay());
+        this.solverStats = new SolverStats(codes.supportColumns(), codes.nodeNames());
         this.matrices = new double[types.size()][codes.nodes()][][];
-        this.codes = new double[types.size()][codes.nodes()][];
+        this.xs = new double[types.size()][codes.nodes()][];
         this.supports = new int[types.size()][codes.nodes()][];
         Random init = new Random(Seeds.derive(seed, "b-init"));
         for (int t = 0; t < types.size(); t++) {
@@ -142,98 +106,61 @@ final class TwoStageJob implements SuperNetJob {
     }
 
     @Override
-    public int epochs() {
-        return config.epochs();
-    }
-
-    @Override
-    public int stepsPerEpoch() {
-        return data.stepsPerEpoch();
-    }
-
-    @Override
-    public List<String> metricColumns() {
-        List<String> columns = new ArrayList<>(List.of("lr", "train_loss", "train_acc", "arch_loss", "valid_loss",
-                "valid_acc"));
-        columns.addAll(oracle.columns());
-        columns.addAll(layout.supportColumns());
-        return columns;
-    }
-
-    @Override
     public List<String> codeColumns() {
-        List<String> columns = new ArrayList<>(layout.codeColumns());
+        List<String> columns = new java.util.ArrayList<>(codes.codeColumns());
         columns.addAll(solverStats.columns());
         return columns;
     }
 
+    /** Fixes A_S and the linearisation point from the last recovered code of every node. */
     @Override
-    public void startEpoch(int epoch, int startStep) {
-        weights.setLearningRate(schedule.at(epoch));
+    void beforeEpoch(int epoch) {
         for (int t = 0; t < types.size(); t++) {
-            for (int j = 0; j < layout.nodes(); j++) {
-                network.setSupport(types.get(t), j, matrices[t][j], supports[t][j], codes[t][j]);
+            for (int j = 0; j < codes.nodes(); j++) {
+                network.setSupport(types.get(t), j, matrices[t][j], supports[t][j], xs[t][j]);
             }
         }
-        data.seek(epoch, startStep);
     }
 
     @Override
-    public StepOutcome step(int epoch, int step) {
-        Batch validBatch = data.valid().next();
-        StepResult arch = network.trainStep(validBatch);
-        if (Double.isFinite(arch.loss())) {
-            architecture.step();
+    void clipWeightStep() {
+        if (config.clipArchitectureGradients()) { // b's gradient from this training batch counts in the norm
+            engine.clipGradientNorm(config.gradClip(), network.weights(), network.architecture());
+        } else {
+            engine.clipGradientNorm(config.gradClip(), network.weights());
         }
-        Batch trainBatch = data.train().next();
-        StepResult train = network.trainStep(trainBatch);
-        if (Double.isFinite(train.loss())) {
-            if (config.clipArchitectureGradients()) { // b's gradient from this training batch counts in the norm
-                engine.clipGradientNorm(config.gradClip(), network.weights(), network.architecture());
-            } else {
-                engine.clipGradientNorm(config.gradClip(), network.weights());
-            }
-            weights.step();
-        }
-        return new StepOutcome(train.loss(), train.correct(), train.size(), arch.loss());
     }
 
     @Override
-    public EpochResult finishEpoch(int epoch, EpochTotals totals) {
-        StepResult valid = EvaluationPass.over(data.validationPass(epoch), network::evaluate);
-        lastValidAccuracy = (double) valid.correct() / valid.size();
+    void afterValidation() {
         recoverAll(true);
+    }
 
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("lr", weights.learningRate());
-        metrics.put("train_loss", totals.meanLoss());
-        metrics.put("train_acc", totals.accuracy());
-        metrics.put("arch_loss", totals.meanExtra());
-        metrics.put("valid_loss", valid.loss());
-        metrics.put("valid_acc", lastValidAccuracy);
-        oracle.addTo(metrics, architecture());
-        Map<String, String> labels = new LinkedHashMap<>();
-        List<String> supportColumns = layout.supportColumns();
-        List<Double> codeRow = new ArrayList<>();
-        int c = 0;
-        for (int t = 0; t < types.size(); t++) {
-            for (int j = 0; j < layout.nodes(); j++) {
-                labels.put(supportColumns.get(c++), layout.label(supports[t][j]));
-                for (double v : codes[t][j]) {
-                    codeRow.add(v);
-                }
-            }
-        }
-        codeRow.addAll(solverStats.row());
-        return new EpochResult(metrics, labels, codeRow,
-                solverStats.withWarning("genotype " + layout.line(architecture())));
+    @Override
+    int[] support(int type, int node) {
+        return supports[type][node];
+    }
+
+    @Override
+    double[] code(int type, int node) {
+        return xs[type][node];
+    }
+
+    @Override
+    List<Double> extraCodeValues() {
+        return solverStats.row();
+    }
+
+    @Override
+    String note(String genotypeLine) {
+        return solverStats.withWarning(genotypeLine);
     }
 
     @Override
     public String headline() {
         return "two-stage ISTA-NAS search: " + org.istanas.api.run.Counts.of(config.epochs(), "epoch") + " of "
                 + org.istanas.api.run.Counts.of(stepsPerEpoch(), "step") + ", "
-                + (layout instanceof DartsCodes ? config.layers() + " cells x " + config.channels() + " channels, s = "
+                + (codes instanceof DartsCodes ? config.layers() + " cells x " + config.channels() + " channels, s = "
                 + config.sparsity() : "nas-bench-201, " + config.layers() + " cells per stage x " + config.channels()
                 + " channels, one op per edge") + ", solver " + solver.name();
     }
@@ -241,22 +168,7 @@ final class TwoStageJob implements SuperNetJob {
     /** The architecture of the current supports. */
     @Override
     public Architecture architecture() {
-        return layout.architecture(supports);
-    }
-
-    @Override
-    public SuperNetCellScorer scorer(int epochsTrained) {
-        return new SuperNetCellScorer(this, network, data, epochsTrained);
-    }
-
-    @Override
-    public void useOracle(OracleColumns columns) {
-        this.oracle = columns;
-    }
-
-    @Override
-    public double lastValidAccuracy() {
-        return lastValidAccuracy;
+        return codes.architecture(supports);
     }
 
     /**
@@ -268,33 +180,28 @@ final class TwoStageJob implements SuperNetJob {
                 config.solverTimeLimitMillis());
         int slot = 0;
         for (int t = 0; t < types.size(); t++) {
-            for (int j = 0; j < layout.nodes(); j++) {
+            for (int j = 0; j < codes.nodes(); j++) {
                 double[] b = network.compressedCode(types.get(t), j);
-                int picks = layout.picks(j);
-                LassoProblem problem = new LassoProblem(matrices[t][j], b, config.lambda(), picks,
-                        warm && config.solverWarmStart() ? codes[t][j].clone() : null, limits);
+                LassoProblem problem = new LassoProblem(matrices[t][j], b, config.lambda(), codes.picks(j),
+                        warm && config.solverWarmStart() ? xs[t][j].clone() : null, limits);
                 Recovery r = solver.solve(problem);
                 solverStats.record(slot++, problem, r, solver.name());
-                int[] support = layout.support(r.z(), j);
+                int[] support = codes.support(r.z(), j);
                 double[] x = new double[r.z().length];
                 for (int k : support) {
                     x[k] = r.z()[k];
                 }
-                codes[t][j] = x;
+                xs[t][j] = x;
                 supports[t][j] = support;
             }
         }
     }
 
     @Override
-    public void writeState(DataOutputStream out) throws IOException {
-        network.writeState(out);
-        weights.writeState(out);
-        architecture.writeState(out);
-        out.writeDouble(lastValidAccuracy);
-        for (int t = 0; t < codes.length; t++) {
-            for (int j = 0; j < layout.nodes(); j++) {
-                writeDoubles(out, codes[t][j]);
+    void writeOwnState(DataOutputStream out) throws IOException {
+        for (int t = 0; t < xs.length; t++) {
+            for (int j = 0; j < codes.nodes(); j++) {
+                StateStreams.writeDoubles(out, xs[t][j]);
                 out.writeInt(supports[t][j].length);
                 for (int k : supports[t][j]) {
                     out.writeInt(k);
@@ -304,20 +211,16 @@ final class TwoStageJob implements SuperNetJob {
     }
 
     @Override
-    public void readState(DataInputStream in) throws IOException {
-        network.readState(in);
-        weights.readState(in);
-        architecture.readState(in);
-        lastValidAccuracy = in.readDouble();
-        for (int t = 0; t < codes.length; t++) {
-            for (int j = 0; j < layout.nodes(); j++) {
-                double[] x = readDoubles(in);
-                if (x.length != layout.candidates(j)) {
+    void readOwnState(DataInputStream in) throws IOException {
+        for (int t = 0; t < xs.length; t++) {
+            for (int j = 0; j < codes.nodes(); j++) {
+                double[] x = StateStreams.readDoubles(in);
+                if (x.length != codes.candidates(j)) {
                     throw new IOException("checkpoint holds a code of length " + x.length + " for "
-                            + layout.nodeNames().get(t * layout.nodes() + j)
-                            + ", the configuration needs " + layout.candidates(j));
+                            + codes.nodeNames().get(t * codes.nodes() + j) + ", the configuration needs "
+                            + codes.candidates(j));
                 }
-                codes[t][j] = x;
+                xs[t][j] = x;
                 int[] s = new int[in.readInt()];
                 for (int i = 0; i < s.length; i++) {
                     s[i] = in.readInt();
@@ -325,27 +228,6 @@ final class TwoStageJob implements SuperNetJob {
                 supports[t][j] = s;
             }
         }
-    }
-
-    static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
-        out.writeInt(values.length);
-        for (double v : values) {
-            out.writeDouble(v);
-        }
-    }
-
-    static double[] readDoubles(DataInputStream in) throws IOException {
-        double[] values = new double[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = in.readDouble();
-        }
-        return values;
-    }
-
-    @Override
-    public void close() {
-        data.close();
-        network.close();
     }
 
     @Override
