@@ -55,8 +55,13 @@ public final class TrainBenchmark {
     }
 
     public static Result run(Options o) {
+        return run(o, org.istanas.ops.engine.Precision.FLOAT32);
+    }
+
+    /** As {@link #run(Options)} in the given precision (float64 for numbers that hold across CPUs). */
+    public static Result run(Options o, org.istanas.ops.engine.Precision precision) {
         Genotype genotype = Genotypes.resolve(o.genotype());
-        NetworkEngine engine = new Nd4jEngine();
+        NetworkEngine engine = new Nd4jEngine(precision);
         ImageShape shape = new ImageShape(3, 32, 32);
         TargetNetworkSpec spec = new TargetNetworkSpec(genotype, TargetNetworkSpec.Layout.CIFAR, shape, 10,
                 o.channels(), o.layers(), o.auxWeight(), false, operations(), o.seed());
