@@ -82,17 +82,7 @@ final class OneStageState {
                 SparseNodeCode code = codes.codeOrNull(type, j);
                 out.writeBoolean(code != null);
                 if (code != null) {
-                    double[][] a = code.a();
-                    out.writeInt(a.length);
-                    for (double[] row : a) {
-                        writeDoubles(out, row);
-                    }
-                    int[] support = code.support();
-                    out.writeInt(support.length);
-                    for (int k : support) {
-                        out.writeInt(k);
-                    }
-                    writeDoubles(out, code.x());
+                    code.write(out);
                 }
             }
         }
@@ -109,15 +99,9 @@ final class OneStageState {
                     network.setCompressedCode(type, j, b);
                 }
                 if (in.readBoolean()) {
-                    double[][] a = new double[in.readInt()][];
-                    for (int r = 0; r < a.length; r++) {
-                        a[r] = readDoubles(in);
-                    }
-                    int[] support = new int[in.readInt()];
-                    for (int i = 0; i < support.length; i++) {
-                        support[i] = in.readInt();
-                    }
-                    network.setSupport(type, j, a, support, readDoubles(in));
+                    SparseNodeCode code = SparseNodeCode.read(in, network.spec().candidates(j),
+                            "setSupport(" + type + ", node " + j + ")");
+                    network.setSupport(type, j, code.a(), code.support(), code.x());
                 }
                 if (isFrozen) {
                     network.freezeNode(type, j);

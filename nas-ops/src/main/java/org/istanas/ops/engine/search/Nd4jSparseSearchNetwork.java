@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.Objects;
 import org.istanas.api.data.Batch;
 import org.istanas.api.genotype.CellType;
-import org.istanas.api.run.StateStreams;
 import org.istanas.ops.engine.nn.Param;
 import org.istanas.ops.engine.optim.ParamGroup;
 import org.istanas.ops.engine.optim.StateIO;
@@ -140,17 +139,7 @@ public final class Nd4jSparseSearchNetwork implements SparseSearchNetwork {
                 SparseNodeCode code = codes.codeOrNull(type, j);
                 out.writeBoolean(code != null);
                 if (code != null) {
-                    double[][] a = code.a();
-                    out.writeInt(a.length);
-                    for (double[] row : a) {
-                        StateStreams.writeDoubles(out, row);
-                    }
-                    int[] support = code.support();
-                    out.writeInt(support.length);
-                    for (int k : support) {
-                        out.writeInt(k);
-                    }
-                    StateStreams.writeDoubles(out, code.x());
+                    code.write(out);
                 }
                 Param b = codes.compressedCodeOrNull(type, j);
                 out.writeBoolean(b != null);
@@ -168,17 +157,7 @@ public final class Nd4jSparseSearchNetwork implements SparseSearchNetwork {
         for (CellType type : CellType.values()) {
             for (int j = 0; j < spec.nodes(); j++) {
                 if (in.readBoolean()) {
-                    int rows = in.readInt();
-                    double[][] a = new double[rows][];
-                    for (int r = 0; r < rows; r++) {
-                        a[r] = StateStreams.readDoubles(in);
-                    }
-                    int[] support = new int[in.readInt()];
-                    for (int i = 0; i < support.length; i++) {
-                        support[i] = in.readInt();
-                    }
-                    double[] x = StateStreams.readDoubles(in);
-                    codes.restoreCode(type, j, new SparseNodeCode(a, support, x, spec.candidates(j),
+                    codes.restoreCode(type, j, SparseNodeCode.read(in, spec.candidates(j),
                             "state of " + type + " node " + j));
                 } else {
                     codes.clearCode(type, j);

@@ -1,6 +1,10 @@
 package org.istanas.ops.engine.search;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
+import org.istanas.api.run.StateStreams;
 
 /**
  * The fixed part of one node's ISTA-NAS parametrisation: A (m x n), support S and linearisation point x. Maps b
@@ -40,6 +44,36 @@ public final class SparseNodeCode {
         }
         this.support = support.clone();
         this.x = x.clone();
+    }
+
+    /** Writes A (its row count, then each row), the support (its size, then each index) and x to a state stream. */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(a.length);
+        for (double[] row : a) {
+            StateStreams.writeDoubles(out, row);
+        }
+        out.writeInt(support.length);
+        for (int k : support) {
+            out.writeInt(k);
+        }
+        StateStreams.writeDoubles(out, x);
+    }
+
+    /**
+     * Reads what {@link #write} wrote, as the code of a node with {@code n} candidates.
+     *
+     * @throws IllegalArgumentException naming {@code where} when the values do not make a code of such a node
+     */
+    public static SparseNodeCode read(DataInputStream in, int n, String where) throws IOException {
+        double[][] a = new double[in.readInt()][];
+        for (int r = 0; r < a.length; r++) {
+            a[r] = StateStreams.readDoubles(in);
+        }
+        int[] support = new int[in.readInt()];
+        for (int i = 0; i < support.length; i++) {
+            support[i] = in.readInt();
+        }
+        return new SparseNodeCode(a, support, StateStreams.readDoubles(in), n, where);
     }
 
     public int m() {
