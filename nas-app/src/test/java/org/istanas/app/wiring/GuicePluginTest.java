@@ -2,12 +2,15 @@ package org.istanas.app.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.multibindings.MapBinder;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +22,11 @@ import org.istanas.api.solver.Recovery;
 import org.istanas.api.solver.SolverLimits;
 import org.istanas.api.solver.SparseSolver;
 import org.istanas.api.spi.PluginCatalog;
+import org.istanas.app.Main;
 import org.istanas.app.embed.Istanas;
+import org.istanas.app.plugin.Contribution;
 import org.istanas.app.plugin.PluginJars;
+import org.istanas.app.plugin.PluginKind;
 import org.istanas.app.plugin.PluginLoadException;
 import org.istanas.app.plugin.PluginLoader;
 import org.istanas.app.plugin.PluginRegistry;
@@ -134,6 +140,11 @@ final class GuicePluginTest {
         assertThat(recovery.iterations()).isEqualTo(5);
         assertThatThrownBy(() -> catalog.solver("mosek")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown solver 'mosek'; known: [ista, scaled]");
+        // istanas plugins lists both, the module's with the plugin it came from
+        assertThat(injector.getInstance(PluginListing.class).contributions(PluginKind.SOLVER))
+                .extracting(Contribution::name, Contribution::source)
+                .containsExactly(tuple("ista", "test.jar"),
+                        tuple("scaled", "Guice module of " + ScaledPlugin.class.getName() + " from test.jar"));
     }
 
     @Test
@@ -211,5 +222,13 @@ final class GuicePluginTest {
                     .getInstance(Istanas.class).catalog();
             assertThat(defaults.solver("halving").solve(problem()).z()).containsExactly(0.5, 0.5);
         }
+        // the command line lists it, with the plugin that bound it
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new String[] {"--plugins-dir", plugins.toString(), "plugins", "--kind", "solver"},
+                new PrintWriter(out), new PrintWriter(err));
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("halving +z = factor \\* b \\(test fixture\\) +Guice module of "
+                + "fixture.guice.HalvingPlugin from .*halving.jar");
     }
 }
