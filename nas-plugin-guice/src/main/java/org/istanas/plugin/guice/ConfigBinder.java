@@ -33,7 +33,8 @@ import org.istanas.api.config.ConfigException;
  * ConfigBinder.bindConfig(binder, "toy", ToyConfig.class);   // istanas.toy.factor=0.5 -> new ToyConfig(0.5, 3)
  * }</pre>
  * Keys below the prefix are the record's components (dotted for nested records); values are read as YAML scalars
- * or flow sequences ({@code 0.5}, {@code true}, {@code [a, b]}). Keys the settings leave out keep the value of the
+ * or flow sequences ({@code 0.5}, {@code true}, {@code [a, b]}), except for text components, which take the text as
+ * it is. Keys the settings leave out keep the value of the
  * record's {@code public static defaults()}, when it has one. The binding is an eager singleton, so an unknown key, a
  * value of the wrong type or a value the record's constructor rejects fails when the injector is created, with a
  * message naming the key and where it was set.
@@ -73,7 +74,7 @@ public final class ConfigBinder {
                 throw new ConfigException(key + " (" + settings.sourceOf(key) + "): unknown key; the keys of "
                         + root + ".* are " + known.stream().map(k -> root + "." + k).toList());
             }
-            setPath(tree, setting.getKey(), scalar(setting.getValue()));
+            setPath(tree, setting.getKey(), value(setting.getValue(), componentType(type, setting.getKey())));
         }
         try {
             return JSON.treeToValue(tree, type);
@@ -108,7 +109,25 @@ public final class ConfigBinder {
         return keys;
     }
 
-    private static JsonNode scalar(String text) {
+    /** The type of the component a known dotted key names. */
+    private static Class<?> componentType(Class<?> type, String dottedKey) {
+        Class<?> current = type;
+        for (String part : dottedKey.split("\\.")) {
+            for (RecordComponent component : current.getRecordComponents()) {
+                if (component.getName().equals(part)) {
+                    current = component.getType();
+                    break;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Text stays text for a text component ({@code 007} is not the number 7); anything else is read as YAML. */
+    private static JsonNode value(String text, Class<?> target) {
+        if (target == String.class || target.isEnum()) {
+            return TextNode.valueOf(text);
+        }
         try {
             JsonNode node = YAML.readTree(text);
             return node == null || node.isMissingNode() || node.isObject() ? TextNode.valueOf(text) : node;

@@ -42,6 +42,13 @@ final class ConfigBinderTest {
         assertThat(ConfigBinder.read(settings, "toy", ToyConfig.class))
                 .isEqualTo(new ToyConfig(0.25, false, "toy", new Schedule(3, List.of("c", "d", "e"))));
         assertThat(ConfigBinder.read(IstanasSettings.empty(), "toy", ToyConfig.class)).isEqualTo(ToyConfig.defaults());
+        // numbers as YAML reads them; text as it is written, not as a number or a boolean
+        IstanasSettings text = IstanasSettings.of(Map.of("istanas.toy.factor", "1e-5", "istanas.toy.label", "007",
+                "istanas.toy.verbose", "true"), "test");
+        assertThat(ConfigBinder.read(text, "toy", ToyConfig.class))
+                .isEqualTo(new ToyConfig(1e-5, true, "007", ToyConfig.defaults().schedule()));
+        assertThat(ConfigBinder.read(IstanasSettings.of(Map.of("istanas.toy.label", "true"), "test"), "toy",
+                ToyConfig.class).label()).isEqualTo("true");
     }
 
     @Test
