@@ -185,6 +185,9 @@ final class GuicePluginTest {
                 public final class HalvingPlugin implements GuicePlugin {
                     public record Config(double factor) {
                         public static Config defaults() { return new Config(0.5); }
+                        public Config {
+                            if (factor <= 0) { throw new IllegalArgumentException("factor must be > 0, not " + factor); }
+                        }
                     }
                     public static final class Halving implements SparseSolver {
                         private final Config config;
@@ -230,5 +233,18 @@ final class GuicePluginTest {
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).containsPattern("halving +z = factor \\* b \\(test fixture\\) +Guice module of "
                 + "fixture.guice.HalvingPlugin from .*halving.jar");
+
+        // a system property the plugin's configuration rejects stops the command line at start-up: a usage error
+        StringWriter rejected = new StringWriter();
+        System.setProperty("istanas.halving.factor", "-2");
+        try {
+            exit = Main.run(new String[] {"--plugins-dir", plugins.toString(), "plugins"}, new PrintWriter(out),
+                    new PrintWriter(rejected));
+        } finally {
+            System.clearProperty("istanas.halving.factor");
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(rejected.toString()).startsWith("istanas: istanas.halving.* (system properties): factor must be > 0,"
+                + " not -2.0");
     }
 }
