@@ -118,13 +118,4 @@ final class ConfigBinderTest {
         })).isInstanceOf(CreationException.class).hasRootCauseInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("istanas.toy.* (t): factor must be > 0, not 0.0");
     }
-
-    @Test
-    void namedChoiceNamesTheKnownOptions() {
-        Map<String, Integer> options = Map.of("ista", 1, "fista", 2, "lp", 3);
-        assertThat(NamedChoice.choose(options, "solver", "fista")).isEqualTo(2);
-        assertThatThrownBy(() -> NamedChoice.choose(options, "solver", "mosek"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown solver 'mosek'; known: [fista, ista, lp]");
-    }
 }
