@@ -86,7 +86,12 @@ public final class ConfigLoader {
                 throw new ConfigException(source + ": expected key=value, e.g. epochs=50");
             }
             String key = override.substring(0, equals).trim();
-            Object value = OverrideValues.parse(override.substring(equals + 1));
+            Object value;
+            try {
+                value = OverrideValues.parse(override.substring(equals + 1));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(source + ": " + e.getMessage(), e);
+            }
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             setPath(node, key, mapper.valueToTree(value));
             checkKeys(mapper, type, node, source, "");

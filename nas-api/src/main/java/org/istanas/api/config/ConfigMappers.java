@@ -54,15 +54,14 @@ final class ConfigMappers {
     /**
      * Jackson's YAML reader takes {@code 1e-5} for a number although the default checker leaves it unquoted, so a
      * string such as a solver name "1e-5" would come back as "1.0E-5": quote every string that the override parser
-     * or YAML would read as something else.
+     * (YAML too) would read as something else.
      */
     private static final class QuoteWhatReadsBackAsAnotherType extends StringQuotingChecker.Default {
         private static final long serialVersionUID = 1L;
 
         @Override
         public boolean needToQuoteValue(String value) {
-            return super.needToQuoteValue(value) || !(OverrideValues.parse(value) instanceof String)
-                    || !value.equals(value.trim());
+            return super.needToQuoteValue(value) || !OverrideValues.readsBackAsItself(value);
         }
     }
 }

@@ -20,12 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.istanas.api.run.AtomicFiles;
 
 /**
  * The JSON form of a genotype:
@@ -157,18 +157,10 @@ public final class GenotypeJson {
         return parse(text, file.toString());
     }
 
-    /** Writes a genotype file atomically (temporary file in the same directory, then an atomic move). */
+    /** Writes a genotype file atomically ({@link AtomicFiles}). */
     public static void write(Path file, Genotype genotype) throws IOException {
         Objects.requireNonNull(file, "file is null");
-        byte[] bytes = toJson(genotype).getBytes(StandardCharsets.UTF_8);
-        Path absolute = file.toAbsolutePath();
-        Path temp = org.istanas.api.run.AtomicFiles.createTemporary(absolute.getParent(), "." + absolute.getFileName() + ".");
-        try {
-            Files.write(temp, bytes);
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, toJson(genotype));
     }
 
     /** Like {@link #read(Path)} for callers that cannot handle checked exceptions. */

@@ -1,7 +1,6 @@
 package org.istanas.api.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,8 @@ import java.util.Objects;
  * A CSV table with a fixed header whose first column is an integer key (the epoch), appended to one row at a time.
  * Each append rewrites the file atomically (the tables have at most a few thousand rows), so a killed run never
  * leaves a half-written row. On resume, {@link #retainBelow(int)} drops rows the checkpoint does not cover, so the
- * resumed run appends them again exactly once. Values must not contain commas, quotes or line breaks.
+ * resumed run appends them again exactly once. The text is read and written by {@link CsvFile} (Commons CSV): a value
+ * with a comma, quote or line break in it is quoted.
  *
  * <p>A file written by an older version whose header is a leading part of today's (columns are only ever added at
  * the end) keeps its header: rows appended to it are cut to its columns, so an old run folder resumes.
@@ -47,24 +47,25 @@ public final class MetricsTable {
             throw new IllegalArgumentException("row of " + values.size() + " values for " + header.size()
                     + " columns " + header + " in " + file);
         }
-        for (String value : values) {
-            if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("value '" + value + "' for " + file + " contains , \" or a newline");
-            }
-        }
-        List<String> lines = readLines();
-        lines.add(String.join(",", values.subList(0, columns.size())));
-        write(lines);
+        List<List<String>> rows = new ArrayList<>(rows());
+        rows.add(values.subList(0, columns.size()));
+        write(rows);
     }
 
     /** Keeps only rows whose key is below {@code key} (creates the file with its header if absent). */
     public synchronized void retainBelow(int key) throws IOException {
-        List<String> lines = readLines();
-        List<String> kept = new ArrayList<>();
-        for (String line : lines) {
-            String first = line.split(",", 2)[0];
-            if (Integer.parseInt(first) < key) {
-                kept.add(line);
+        List<List<String>> kept = new ArrayList<>();
+        for (CsvFile.Row row : read()) {
+            String first = row.values().get(0);
+            int rowKey;
+            try {
+                rowKey = Integer.parseInt(first);
+            } catch (NumberFormatException e) {
+                throw new IOException(file + " line " + row.line() + ", column 1 (" + columns.get(0) + "): '" + first
+                        + "' is not a whole number", e);
+            }
+            if (rowKey < key) {
+                kept.add(row.values());
             }
         }
         write(kept);
@@ -72,11 +73,7 @@ public final class MetricsTable {
 
     /** The data rows (header excluded), each split into its values. */
     public synchronized List<List<String>> rows() throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : readLines()) {
-            rows.add(List.of(line.split(",", -1)));
-        }
-        return List.copyOf(rows);
+        return read().stream().map(CsvFile.Row::values).toList();
     }
 
     /** Fixed, locale-independent number format (round-trips a double exactly). */
@@ -89,34 +86,25 @@ public final class MetricsTable {
         return String.format(Locale.ROOT, "%." + digits + "f", value);
     }
 
-    private List<String> readLines() throws IOException {
-        List<String> rows = new ArrayList<>();
+    /** The file's rows, after checking its header is today's or a leading part of it (none if there is no file). */
+    private List<CsvFile.Row> read() throws IOException {
         if (!Files.exists(file)) {
-            return rows;
+            return List.of();
         }
-        List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (all.isEmpty()) {
-            return rows;
+        CsvFile table = CsvFile.read(file);
+        if (table.header().isEmpty()) {
+            return List.of();
         }
-        List<String> found = List.of(all.get(0).split(",", -1));
+        List<String> found = table.header();
         if (found.size() > header.size() || !header.subList(0, found.size()).equals(found)) {
-            throw new IOException(file + " has header '" + all.get(0) + "', expected '" + String.join(",", header)
-                    + "' or a leading part of it");
+            throw new IOException(file + " has header '" + String.join(",", found) + "', expected '"
+                    + String.join(",", header) + "' or a leading part of it");
         }
         columns = found;
-        for (String line : all.subList(1, all.size())) {
-            if (!line.isBlank()) {
-                rows.add(line);
-            }
-        }
-        return rows;
+        return table.rows();
     }
 
-    private void write(List<String> rows) throws IOException {
-        StringBuilder text = new StringBuilder(String.join(",", columns)).append('\n');
-        for (String row : rows) {
-            text.append(row).append('\n');
-        }
-        AtomicFiles.write(file, text.toString());
+    private void write(List<List<String>> rows) throws IOException {
+        AtomicFiles.write(file, CsvFile.text(columns, rows));
     }
 }

@@ -9,6 +9,7 @@ import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.RunFolder;
 import org.istanas.api.solver.SparseSolver;
+import org.istanas.api.space.SearchSpace;
 
 /**
  * Everything a {@link SearchStrategy} gets for one run. Engine-neutral: the numeric engine and other
@@ -24,6 +25,8 @@ public final class SearchContext {
     private final long seed;
     private final ProgressListener listener;
     private final Map<Class<?>, Object> services;
+    private final SearchSpace space;
+    private final ArchitectureOracle oracle;
 
     private SearchContext(Builder b) {
         this.config = Objects.requireNonNull(b.config, "config is null");
@@ -34,6 +37,8 @@ public final class SearchContext {
         this.seed = b.seed;
         this.listener = b.listener;
         this.services = Map.copyOf(b.services);
+        this.space = b.space;
+        this.oracle = b.oracle;
         if (operations.isEmpty()) {
             throw new IllegalArgumentException("no candidate operations given");
         }
@@ -53,6 +58,28 @@ public final class SearchContext {
 
     public Record config() {
         return config;
+    }
+
+    /** Name of the search space of the run: {@code darts} unless the builder was given another. */
+    public String spaceName() {
+        return space == null ? "darts" : space.name();
+    }
+
+    /**
+     * The search space of the run (its topology, codec and networks).
+     *
+     * @throws IllegalStateException when the run was built without one (then it is a {@code darts} search)
+     */
+    public SearchSpace space() {
+        if (space == null) {
+            throw new IllegalStateException("this search was given no search space object; it searches darts");
+        }
+        return space;
+    }
+
+    /** The benchmark the run looks its architectures up in ({@code --benchmark}), if one was given. */
+    public java.util.Optional<ArchitectureOracle> oracle() {
+        return java.util.Optional.ofNullable(oracle);
     }
 
     public ImageDataset dataset() {
@@ -104,6 +131,8 @@ public final class SearchContext {
         private long seed;
         private ProgressListener listener = ProgressListener.NONE;
         private final Map<Class<?>, Object> services = new LinkedHashMap<>();
+        private SearchSpace space;
+        private ArchitectureOracle oracle;
 
         private Builder() {
         }
@@ -130,6 +159,18 @@ public final class SearchContext {
 
         public Builder runFolder(RunFolder runFolder) {
             this.runFolder = runFolder;
+            return this;
+        }
+
+        /** The search space; without it the run searches {@code darts}. */
+        public Builder space(SearchSpace space) {
+            this.space = Objects.requireNonNull(space, "space is null");
+            return this;
+        }
+
+        /** A benchmark to look the architecture up in after every epoch. */
+        public Builder oracle(ArchitectureOracle oracle) {
+            this.oracle = Objects.requireNonNull(oracle, "oracle is null");
             return this;
         }
 

@@ -38,6 +38,34 @@ public interface SearchStrategy extends Named {
     }
 
     /**
+     * The keys preset {@code name} sets for a search of {@code space}: a strategy that searches several spaces may
+     * give each its own presets of the same names (e.g. {@code smoke} sized for NAS-Bench-201's network). The default
+     * is {@link #preset(String)}, whatever the space.
+     */
+    default Map<String, Object> preset(String name, String space) {
+        return preset(name);
+    }
+
+    /**
+     * The candidate operations a search of {@code space} runs with when the user names none: by default the space's
+     * own list. A strategy whose rule excludes some of them (ISTA-NAS on nas-bench-201 has no {@code none}) says so
+     * here, so that provenance records exactly the operations the search uses.
+     */
+    default List<String> defaultOperations(org.istanas.api.space.SearchSpace space) {
+        return space.operations();
+    }
+
+    /**
+     * Opens the super-net of a run (its newest checkpoint) to score architectures with its shared weights; the
+     * context is the run's, as for {@link #resume}.
+     *
+     * @throws UnsupportedOperationException when the strategy has no super-net that scores single architectures
+     */
+    default SuperNetScorer openSuperNet(SearchContext context) throws IOException {
+        throw new UnsupportedOperationException("strategy " + name() + " has no super-net to score architectures");
+    }
+
+    /**
      * The search spaces this strategy can search ({@link org.istanas.api.space.SearchSpace#name()}); the framework
      * refuses other spaces before it creates a run folder.
      */

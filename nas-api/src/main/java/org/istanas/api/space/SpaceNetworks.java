@@ -1,5 +1,6 @@
 package org.istanas.api.space;
 
+import org.istanas.api.network.DenseSearchNetwork;
 import org.istanas.api.network.SparseSearchNetwork;
 
 /**
@@ -23,5 +24,16 @@ public interface SpaceNetworks {
      */
     default SparseSearchNetwork sparseSearchNetwork(SpaceSearchSpec spec) {
         throw new UnsupportedOperationException("no sparse search network for this space in this engine");
+    }
+
+    /**
+     * The DARTS super-net of this space: every operation of every edge computed and mixed by a softmax over the
+     * edge's alphas ({@code none} included when the spec's operations hold it). Spaces with a single cell type use
+     * {@code CellType.NORMAL} only.
+     *
+     * @throws UnsupportedOperationException when the engine has no dense super-net for this space
+     */
+    default DenseSearchNetwork denseSearchNetwork(SpaceSearchSpec spec) {
+        throw new UnsupportedOperationException("no dense search network for this space in this engine");
     }
 }

@@ -113,6 +113,57 @@ final class ConfigLoaderTest {
     }
 
     @Test
+    void overrideValuesAreYamlSoQuotingWorks() {
+        assertThat(OverrideValues.parse("'a,b'")).isEqualTo("a,b");
+        assertThat(OverrideValues.parse("\"say \\\"hi\\\"\"")).isEqualTo("say \"hi\"");
+        assertThat(OverrideValues.parse("'it''s'")).isEqualTo("it's");
+        assertThat(OverrideValues.parse("'7'")).isEqualTo("7");
+        assertThat(OverrideValues.parse("[1, 2]")).isEqualTo(List.of(1, 2));
+        assertThat(OverrideValues.parse("[\"a,b\", c, '[d]']")).isEqualTo(List.of("a,b", "c", "[d]"));
+        assertThat(OverrideValues.parse("[[1, 2], [3]]")).isEqualTo(List.of(List.of(1, 2), List.of(3)));
+        assertThat(OverrideValues.parse("data/x y")).isEqualTo("data/x y");
+        assertThat(OverrideValues.parse("C:/data")).isEqualTo("C:/data");
+        // what YAML reads as a mapping stays the text as typed, as before
+        assertThat(OverrideValues.parse("a: b")).isEqualTo("a: b");
+        assertThat(OverrideValues.parse("{x}")).isEqualTo("{x}");
+        assertThat(OverrideValues.parse("")).isEqualTo("");
+    }
+
+    @Test
+    void setValuesMeanWhatTheSameTextMeansInAConfigFile(@TempDir Path dir) throws IOException {
+        for (String[] keyAndValue : new String[][] {{"solver", "'a,b'"}, {"solver", "\"x y\""}, {"layers", "[1, 2, 3]"},
+                {"layers", "[]"}, {"lambda", "1e-3"}, {"lambda", ".5"}, {"cutout", "true"}, {"dataDir", "data/x y"},
+                {"solver", "'1e-5'"}, {"epochs", "+7"}}) {
+            Path file = dir.resolve("c.yaml");
+            Files.writeString(file, keyAndValue[0] + ": " + keyAndValue[1] + "\n");
+            assertThat(ConfigLoader.load(Search.class, Map.of(), null, List.of(keyAndValue[0] + "=" + keyAndValue[1])))
+                    .as(String.join("=", keyAndValue))
+                    .isEqualTo(ConfigLoader.load(Search.class, Map.of(), file, List.of()));
+        }
+        Search quoted = ConfigLoader.load(Search.class, Map.of(), null, List.of("solver='a,b'", "layers=[1, 2]"));
+        assertThat(quoted.solver()).isEqualTo("a,b");
+        assertThat(quoted.layers()).containsExactly(1, 2);
+    }
+
+    @Test
+    void aValueThatIsNotYamlIsAnErrorSayingHowToQuote() {
+        assertThatThrownBy(() -> ConfigLoader.load(Search.class, Map.of(), null, List.of("layers=[1, 2")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--set layers=[1, 2: not a YAML value at column 6 (expected ',' or ']', but got <stream end>);"
+                        + " quote a text as in YAML, e.g. name='a, b' or name=\"it's\"");
+        assertThatThrownBy(() -> ConfigLoader.load(Search.class, Map.of(), null, List.of("solver='a,b")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("--set solver='a,b: not a YAML value at column 1 (found unexpected end of stream)");
+        assertThatThrownBy(() -> ConfigLoader.load(Search.class, Map.of(), null, List.of("layers=[1] 2")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("--set layers=[1] 2: not a YAML value at column 5");
+        // a well-formed value of the wrong type keeps the binder's message
+        assertThatThrownBy(() -> ConfigLoader.load(Search.class, Map.of(), null, List.of("layers=[1, x]")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("--set layers=[1, x]: invalid value for 'layers.1': ");
+    }
+
+    @Test
     void unknownKeysNameTheSourceAndTheKnownKeys(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("typo.yaml");
         Files.writeString(file, "optimizer:\n  lrr: 0.1\n");
@@ -185,7 +236,8 @@ final class ConfigLoaderTest {
     @Test
     void writtenYamlLoadsBackToTheSameConfig(@TempDir Path dir) throws IOException {
         Search original = ConfigLoader.load(Search.class, Map.of(), null,
-                List.of("solver='1e-5'", "dataDir=data/x y", "options.on=true", "lambda=0.001"));
+                List.of("solver='1e-5'", "dataDir=data/x y", "options.on=true", "options.list='[a, b]'",
+                        "options.pair='a,b'", "lambda=0.001"));
         String yaml = ConfigWriter.toYaml(original);
         assertThat(yaml).startsWith("epochs: 50\n").contains("dataDir: data/x y\n").contains("  lr: 0.025\n");
         Path file = dir.resolve("config.yaml");

@@ -37,6 +37,14 @@ final class FileModeTest {
         GenotypeJson.write(genotype, Genotypes.DARTS_V2);
         assertThat(Files.getPosixFilePermissions(genotype)).isEqualTo(expected);
 
+        Path export = dir.resolve("model.zip"); // as Dl4jExporter writes, through a library that takes a file name
+        AtomicFiles.writeFile(export, file -> Files.write(file, new byte[] {1, 2}));
+        assertThat(Files.getPosixFilePermissions(export)).isEqualTo(expected);
+
+        Path chart = dir.resolve("chart.png"); // as the charts and CSV tables write, through a stream
+        AtomicFiles.write(chart, out -> out.write(new byte[] {3}));
+        assertThat(Files.getPosixFilePermissions(chart)).isEqualTo(expected);
+
         CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"), 2);
         Files.createDirectories(store.directory());
         Path checkpoint = store.save(new Checkpoint("test", 1, 0, new byte[] {1, 2, 3}));

@@ -17,7 +17,6 @@ import org.istanas.app.Main;
 import org.istanas.app.experiment.RunsExperiment;
 import org.istanas.app.trial.ExecutorChoice;
 import org.istanas.app.trial.ExecutorOptions;
-import org.istanas.search.toolkit.eval.EvaluationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

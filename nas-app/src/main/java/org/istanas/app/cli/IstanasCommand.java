@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
             ParamsCommand.class,
             BenchCommand.class,
             BenchmarkCommand.class,
+            SuperNetRankCommand.class,
             ConsistencyCommand.class,
             ReportCommand.class,
             CompareCommand.class,

@@ -16,7 +16,6 @@ import org.istanas.app.Main;
 import org.istanas.app.experiment.RunsExperiment;
 import org.istanas.app.trial.ExecutorChoice;
 import org.istanas.app.trial.ExecutorOptions;
-import org.istanas.search.toolkit.eval.EvaluationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,7 +81,8 @@ public final class ResumeCommand implements Callable<Integer> {
         } else {
             SearchOutcome o = istanas.resumeSearch(run, Progress.forCommand(quiet), overrides);
             out.println();
-            out.print(GenotypeText.render(o.genotype()));
+            out.print(ArchitectureText.render(o.architecture()));
+            SearchCommand.benchmarkLine(o).ifPresent(out::println);
             out.printf(Locale.ROOT, o.strategy().equals("one-stage") ? "%ntest accuracy (folded network): %.4f%nrun folder:  %s%n"
                     : "%nsuper-net validation accuracy: %.4f%nrun folder:  %s%n", o.validAccuracy(),
                     o.runFolder().toAbsolutePath());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.istanas.api.genotype.GenotypeText;
 import org.istanas.api.search.SearchOutcome;
@@ -53,6 +54,12 @@ public final class SearchCommand implements Callable<Integer> {
                     + "A loaded operation plugin takes part only when named here.")
     java.util.List<String> operations = new java.util.ArrayList<>();
 
+    @Option(names = "--benchmark", paramLabel = "FILE",
+            description = "nas-bench-201 only: the NAS-Bench-201 table (NATS-Bench CSV export, docs/spaces.md) to look"
+                    + " the derived cell up in after every epoch (metrics.csv columns benchmark_cifar10, _cifar100,"
+                    + " _imagenet16, in percent); read and validated before the run starts.")
+    java.nio.file.Path benchmark;
+
     @Option(names = "--seed", defaultValue = "2", description = "Base seed (default: ${DEFAULT-VALUE}, the official code's).")
     long seed;
 
@@ -96,14 +103,14 @@ public final class SearchCommand implements Callable<Integer> {
         }
         common.datasetOptions.forEach(search::datasetOption);
         if (printConfig) {
-            spec.commandLine().getOut().print(search.strategy(strategy).solver(solver).preset(common.preset)
+            spec.commandLine().getOut().print(search.strategy(strategy).space(space).solver(solver).preset(common.preset)
                     .configFile(common.configFile).overrides(overrides()).effectiveConfig());
             spec.commandLine().getOut().flush();
             return 0;
         }
         SearchReport report = search
                 .strategy(strategy).space(space).operations(operations).solver(solver).dataset(common.dataset).dataDir(common.dataDir)
-                .preset(common.preset).configFile(common.configFile).overrides(overrides()).seed(seed)
+                .benchmark(benchmark).preset(common.preset).configFile(common.configFile).overrides(overrides()).seed(seed)
                 .runs(runs).out(common.out).listener(Progress.forCommand(common.quiet))
                 .run();
         print(spec.commandLine().getOut(), report);
@@ -119,6 +126,13 @@ public final class SearchCommand implements Callable<Integer> {
         ExperimentOptions.checkSearch(spec, catalog, strategy, solver, common, overrides());
         List<String> args = new ArrayList<>(List.of("search", "--strategy", strategy, "--solver", solver));
         ExperimentOptions.addCommon(args, common, overrides());
+        args.addAll(List.of("--space", space));
+        if (!operations.isEmpty()) {
+            args.addAll(List.of("--operations", String.join(",", operations)));
+        }
+        if (benchmark != null) {
+            args.addAll(List.of("--benchmark", benchmark.toAbsolutePath().toString()));
+        }
         args.addAll(List.of("--seed", Long.toString(seed), "--runs", Integer.toString(runs)));
         Path parent = common.out != null ? common.out : RunsExperiment.defaultFolder(strategy, seed);
         RunsExperiment experiment = RunsExperiment.prepare(parent, RunsExperiment.SEARCH_RUNS, runs, args);
@@ -137,10 +151,24 @@ public final class SearchCommand implements Callable<Integer> {
         return all;
     }
 
+    /** The benchmark's accuracies of the found cell, when the run looked them up ({@code --benchmark}). */
+    static Optional<String> benchmarkLine(SearchOutcome outcome) {
+        List<String> parts = new ArrayList<>();
+        for (String dataset : List.of("cifar10", "cifar100", "imagenet16")) {
+            Double value = outcome.metrics().get("benchmark_" + dataset);
+            if (value != null) {
+                parts.add(String.format(Locale.ROOT, "%s %.2f %%", dataset, value));
+            }
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of("benchmark (200-epoch test accuracy): "
+                + String.join(", ", parts));
+    }
+
     static void print(PrintWriter out, SearchReport report) {
         SearchOutcome best = report.best();
         out.println();
-        out.print(GenotypeText.render(best.genotype()));
+        out.print(ArchitectureText.render(best.architecture()));
+        benchmarkLine(best).ifPresent(out::println);
         out.println();
         if (report.runs().size() > 1) {
             out.printf(Locale.ROOT, "validation accuracy over %d runs: %s (best: run %d)%n", report.runs().size(),

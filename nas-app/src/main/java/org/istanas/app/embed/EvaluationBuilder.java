@@ -25,10 +25,6 @@ import org.istanas.search.toolkit.eval.EvaluationConfig;
 import org.istanas.search.toolkit.eval.EvaluationPresets;
 import org.istanas.search.toolkit.eval.EvaluationResult;
 import org.istanas.report.ReportRefresher;
-import org.istanas.search.toolkit.eval.Evaluation;
-import org.istanas.search.toolkit.eval.EvaluationConfig;
-import org.istanas.search.toolkit.eval.EvaluationPresets;
-import org.istanas.search.toolkit.eval.EvaluationResult;
 
 /**
  * Configures and runs the retraining of a genotype. {@code seeds(n)} trains n times with seeds derived from the

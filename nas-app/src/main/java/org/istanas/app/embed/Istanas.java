@@ -22,6 +22,8 @@ import org.istanas.api.run.ProvenanceFiles;
 import org.istanas.api.run.RunFolder;
 import org.istanas.api.run.RunFolderLock;
 import org.istanas.api.search.SearchContext;
+import org.istanas.api.search.SuperNetScorer;
+import org.istanas.api.search.ArchitectureOracle;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.solver.SparseSolver;
@@ -34,10 +36,10 @@ import org.istanas.metrics.SeedSummary;
 import org.istanas.api.network.NetworkEngine;
 import org.istanas.app.wiring.IstanasInjector;
 import org.istanas.plugin.guice.IstanasSettings;
-import org.istanas.report.ReportRefresher;
 import org.istanas.search.toolkit.eval.Evaluation;
 import org.istanas.search.toolkit.eval.EvaluationConfig;
 import org.istanas.search.toolkit.eval.EvaluationResult;
+import org.istanas.report.ReportRefresher;
 
 /**
  * Entry point of the embedding API: searches, resumes and evaluations over a plugin catalog and a network engine.
@@ -158,11 +160,40 @@ public final class Istanas {
         try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
             SettingsChanges.record(folder, provenance, recorded, config, changedKeys, listener);
             ReportRefresher report = new ReportRefresher(folder.root());
+            String space = provenance.invocation().getOrDefault("space", "darts");
+            String table = provenance.invocation().get("benchmark");
             SearchOutcome outcome = strategy.resume(context(config, dataset, solver, recordedOperations(provenance),
-                    folder, seed, ProgressListener.all(List.of(listener, report))));
+                    folder, seed, ProgressListener.all(List.of(listener, report)), catalog.space(space),
+                    table == null ? null : openBenchmark(Path.of(table), space)));
             report.refresh();
             return outcome;
         }
+    }
+
+    /**
+     * Opens the super-net of a search run (its newest checkpoint, finished or not) to score architectures with its
+     * shared weights on the run's validation split. Nothing in the run folder changes.
+     */
+    public SuperNetScorer openSuperNet(Path runDirectory) throws IOException {
+        RunFolder folder = RunFolder.open(runDirectory);
+        Provenance provenance = ProvenanceFiles.read(folder.provenance());
+        requireKind(provenance, SEARCH, folder);
+        SearchStrategy strategy = catalog.strategy(provenance.invocation("strategy"));
+        Record config = (Record) ConfigLoader.load(strategy.configType(), strategy.legacyDefaults(), folder.config(),
+                List.of());
+        ImageDataset dataset = reopen(provenance, folder);
+        SparseSolver solver = provenance.invocation().containsKey("solver")
+                ? catalog.solver(provenance.invocation("solver")) : null;
+        long seed = Long.parseLong(provenance.invocation("seed"));
+        String space = provenance.invocation().getOrDefault("space", "darts");
+        return strategy.openSuperNet(context(config, dataset, solver, recordedOperations(provenance), folder, seed,
+                ProgressListener.NONE, catalog.space(space), null));
+    }
+
+    /** The search space a search run recorded ({@code darts} for runs from before spaces). */
+    public String runSpace(Path runDirectory) throws IOException {
+        return ProvenanceFiles.read(RunFolder.open(runDirectory).provenance()).invocation()
+                .getOrDefault("space", "darts");
     }
 
     /** Continues an evaluation from its last checkpoint. */
@@ -216,10 +247,29 @@ public final class Istanas {
     }
 
     SearchContext context(Record config, ImageDataset dataset, SparseSolver solver,
-                          List<CandidateOperation> operations, RunFolder folder, long seed, ProgressListener listener) {
-        return SearchContext.builder().config(config).dataset(dataset).solver(solver)
-                .operations(operations).runFolder(folder).seed(seed).listener(listener)
-                .service(NetworkEngine.class, engine()).build();
+                          List<CandidateOperation> operations, RunFolder folder, long seed, ProgressListener listener,
+                          SearchSpace space, ArchitectureOracle oracle) {
+        SearchContext.Builder context = SearchContext.builder().config(config).dataset(dataset).solver(solver)
+                .operations(operations).runFolder(folder).seed(seed).listener(listener).space(space)
+                .service(NetworkEngine.class, engine());
+        if (oracle != null) {
+            context.oracle(oracle);
+        }
+        return context.build();
+    }
+
+    /**
+     * Reads and validates a NAS-Bench-201 table for {@code --benchmark}.
+     *
+     * @throws org.istanas.api.UsageException when the space is not nas-bench-201
+     * @throws IllegalArgumentException        when the table is invalid (naming file, line and column)
+     */
+    static ArchitectureOracle openBenchmark(Path table, String space) {
+        if (!space.equals(org.istanas.api.space.nb201.Nb201Cell.SPACE)) {
+            throw new org.istanas.api.UsageException("--benchmark " + table + ": the table holds nas-bench-201 cells, "
+                    + "but the search space is " + space + " (add --space nas-bench-201)");
+        }
+        return new org.istanas.metrics.benchmark.BenchmarkOracle(org.istanas.metrics.benchmark.BenchmarkTable.read(table));
     }
 
     /**
@@ -235,6 +285,16 @@ public final class Istanas {
             throw new IllegalArgumentException("operations of the search name an operation twice: " + chosen);
         }
         List<CandidateOperation> operations = new java.util.ArrayList<>();
+        if (!space.equals("darts")) { // its networks build their own operations, by name
+            for (String name : chosen) {
+                if (!searchSpace.operations().contains(name)) {
+                    throw new org.istanas.api.UsageException("operations of the " + space + " search: unknown "
+                            + "operation '" + name + "'; known: " + searchSpace.operations());
+                }
+                operations.add(new org.istanas.api.space.SpaceOperation(name, space));
+            }
+            return List.copyOf(operations);
+        }
         for (String name : chosen) {
             try {
                 operations.add(catalog.operation(name));

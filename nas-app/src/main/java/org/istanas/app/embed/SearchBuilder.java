@@ -2,6 +2,8 @@ package org.istanas.app.embed;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.istanas.api.search.ArchitectureOracle;
+import org.istanas.api.space.SearchSpace;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +46,7 @@ public final class SearchBuilder {
     private String solver = DEFAULT_SOLVER;
     private String space = DEFAULT_SPACE;
     private List<String> operations = List.of();
+    private Path benchmark;
     private String preset;
     private Path configFile;
     private final List<String> overrides = new ArrayList<>();
@@ -95,6 +98,16 @@ public final class SearchBuilder {
      */
     public SearchBuilder operations(List<String> names) {
         this.operations = List.copyOf(Objects.requireNonNull(names, "operations is null"));
+        return this;
+    }
+
+    /**
+     * A NAS-Bench-201 table (the NATS-Bench CSV export, docs/spaces.md) to look the derived cell up in after every
+     * epoch: metrics.csv gets {@code benchmark_cifar10}, {@code benchmark_cifar100} and {@code benchmark_imagenet16}.
+     * Only for {@code nas-bench-201} searches; the table is read and validated before anything is created.
+     */
+    public SearchBuilder benchmark(Path table) {
+        this.benchmark = table;
         return this;
     }
 
@@ -165,9 +178,10 @@ public final class SearchBuilder {
     public String effectiveConfig() {
         SearchStrategy s = istanas.catalog().strategy(strategy);
         String presetName = preset == null ? s.presets().get(0) : preset;
-        Object config = ConfigLoader.load(s.configType(), s.preset(presetName), configFile, overrides);
+        Object config = ConfigLoader.load(s.configType(), s.preset(presetName, space), configFile, overrides);
         String base = s.presetBase(presetName).map(b -> ", which builds on preset " + b).orElse("");
-        return "# strategy " + s.name() + ", preset " + presetName + base
+        return "# strategy " + s.name() + (space.equals(DEFAULT_SPACE) ? "" : ", space " + space) + ", preset "
+                + presetName + base
                 + (configFile == null ? "" : ", file " + configFile)
                 + (overrides.isEmpty() ? "" : ", " + String.join(" ", overrides.stream().map(o -> "--set " + o).toList()))
                 + "\n" + org.istanas.api.config.ConfigWriter.toYaml(config);
@@ -181,9 +195,12 @@ public final class SearchBuilder {
             throw new IllegalArgumentException("strategy " + s.name() + " does not search the " + space
                     + " space; it searches " + s.spaces());
         }
-        List<CandidateOperation> searchOps = istanas.searchOperations(space, operations);
+        List<CandidateOperation> searchOps = istanas.searchOperations(space,
+                operations.isEmpty() ? s.defaultOperations(istanas.catalog().space(space)) : operations);
         String presetName = preset == null ? s.presets().get(0) : preset;
-        Record config = (Record) ConfigLoader.load(s.configType(), s.preset(presetName), configFile, overrides);
+        Record config = (Record) ConfigLoader.load(s.configType(), s.preset(presetName, space), configFile, overrides);
+        SearchSpace searchSpace = istanas.catalog().space(space);
+        ArchitectureOracle oracle = benchmark == null ? null : Istanas.openBenchmark(benchmark, space);
         DatasetChoice choice = new DatasetChoice(dataset, dataDir, datasetOptions);
         ImageDataset data = choice.open(istanas.catalog());
         if (only >= runs) {
@@ -212,6 +229,9 @@ public final class SearchBuilder {
             invocation.put("solver", sparseSolver.name());
             invocation.put("space", space);
             invocation.put("operations", Istanas.joinNames(searchOps));
+            if (benchmark != null) {
+                invocation.put("benchmark", benchmark.toAbsolutePath().toString());
+            }
             invocation.put("seed", Long.toString(runSeed));
             invocation.put("baseSeed", Long.toString(seed));
             invocation.put("run", i + " of " + runs);
@@ -227,7 +247,7 @@ public final class SearchBuilder {
                 }
                 ReportRefresher report = new ReportRefresher(folder.root());
                 outcomes.add(s.search(istanas.context(config, data, sparseSolver, searchOps, folder, runSeed,
-                        ProgressListener.all(List.of(listener, report)))));
+                        ProgressListener.all(List.of(listener, report)), searchSpace, oracle)));
                 report.refresh();
             } catch (RuntimeException e) {
                 throw RunSetup.removeIfUntrained(folder) ? RunSetup.duringSetup(e) : e;
@@ -260,6 +280,11 @@ public final class SearchBuilder {
             table.append(List.of(Integer.toString(i), Long.toString(o.seed()), MetricsTable.format(o.validAccuracy()),
                     Boolean.toString(i == best), base.relativize(o.runFolder()).toString()));
         }
-        GenotypeJson.write(base.resolve("genotype.json"), outcomes.get(best).genotype());
+        if (outcomes.get(best).architecture() instanceof org.istanas.api.genotype.Genotype genotype) {
+            GenotypeJson.write(base.resolve("genotype.json"), genotype);
+        } else { // another space's file, as its run wrote it
+            org.istanas.api.run.AtomicFiles.write(base.resolve("genotype.json"), java.nio.file.Files.readString(
+                    outcomes.get(best).runFolder().resolve(RunFolder.GENOTYPE)));
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeJson;
 import org.istanas.api.run.AtomicFiles;
+import org.istanas.api.run.CsvFile;
 import org.istanas.api.run.RunFolder;
 import org.istanas.api.run.Seeds;
 import org.istanas.api.spi.PluginCatalog;
@@ -223,15 +224,14 @@ public final class Ablation {
         return rows;
     }
 
-    /** Sum of the per-epoch seconds of metrics.csv. */
+    /** Sum of the per-epoch seconds of metrics.csv (0 when it has no such column). */
     private static double searchSeconds(Path run) throws IOException {
-        List<String> lines = Files.readAllLines(run.resolve(RunFolder.METRICS));
-        int column = Arrays.asList(lines.get(0).split(",")).indexOf("seconds");
+        CsvFile metrics = CsvFile.read(run.resolve(RunFolder.METRICS));
+        int column = metrics.column("seconds");
         double sum = 0;
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",");
-            if (column >= 0 && column < cells.length) {
-                sum += Double.parseDouble(cells[column]);
+        for (CsvFile.Row row : metrics.rows()) {
+            if (column >= 0 && column < row.values().size()) {
+                sum += metrics.number(row, column);
             }
         }
         return sum;

@@ -28,6 +28,16 @@ final class RunResults {
     private RunResults() {
     }
 
+    /** A run's genotype.json: a nas-bench-201 file by its {@code "space"} field, else a DARTS genotype. */
+    static org.istanas.api.space.Architecture architecture(Path file) throws IOException {
+        String text = java.nio.file.Files.readString(file);
+        JsonNode tree = JSON.readTree(text);
+        if (tree.path("space").asText().equals(org.istanas.api.space.nb201.Nb201Cell.SPACE)) {
+            return new org.istanas.api.space.nb201.Nb201Space(null).parse(text, file.toString());
+        }
+        return GenotypeJson.read(file);
+    }
+
     static SearchReport search(RunsExperiment experiment) throws IOException {
         List<SearchOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < experiment.count(); i++) {
@@ -35,7 +45,7 @@ final class RunResults {
             JsonNode r = result(run);
             Map<String, Double> metrics = new LinkedHashMap<>();
             r.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
-            outcomes.add(new SearchOutcome(r.path("strategy").asText(), GenotypeJson.read(run.resolve(RunFolder.GENOTYPE)),
+            outcomes.add(new SearchOutcome(r.path("strategy").asText(), architecture(run.resolve(RunFolder.GENOTYPE)),
                     run, r.path("seed").asLong(), r.path("epochs").asInt(), number(r, "validAccuracy", run), metrics));
         }
         int best = 0;

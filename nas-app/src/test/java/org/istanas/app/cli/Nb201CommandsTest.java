@@ -121,18 +121,159 @@ final class Nb201CommandsTest {
         assertThat(dir.resolve("ev")).doesNotExist();
     }
 
+    /** A tiny search of the nas-bench-201 space on the synthetic dataset. */
+    private static final String[] TINY = {"--preset", "smoke", "--set", "layers=1", "--set", "channels=2", "--set",
+            "batchSize=16", "--set", "trainImages=64", "--set", "epochs=2", "--set", "augment=false"};
+
+    private MainTest.Result search(String strategy, Path table, Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("search", "--strategy", strategy, "--space", "nas-bench-201",
+                "--benchmark", table.toString(), "--out", out.toString()));
+        args.addAll(List.of(TINY));
+        args.addAll(List.of(extra));
+        return MainTest.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void searchesOfTheNb201SpaceRecordTheTablesAccuraciesOfTheirCellEveryEpoch() throws IOException {
+        Path table = table();
+        for (String strategy : List.of("two-stage", "darts")) {
+            Path out = dir.resolve(strategy);
+            MainTest.Result result = search(strategy, table, out);
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            String arch = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("genotype.json")
+                    .toFile()).get("arch").asText();
+            int index = Nb201Index.indexOf(Nb201Cell.parse(arch));
+            assertThat(result.out()).contains(String.format(Locale.ROOT, "cifar10 %.2f %%, cifar100 %.2f %%, "
+                    + "imagenet16 %.2f %%", cifar10(index), cifar10(index) - 20, cifar10(index) / 2));
+            List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
+            List<String> header = List.of(metrics.get(0).split(","));
+            assertThat(header).containsSubsequence("valid_acc", "benchmark_cifar10", "benchmark_cifar100",
+                    "benchmark_imagenet16", "cell_n1", "cell_n2", "cell_n3");
+            String[] last = metrics.get(metrics.size() - 1).split(",");
+            assertThat(Double.parseDouble(last[header.indexOf("benchmark_cifar10")]))
+                    .isCloseTo(cifar10(index), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(Double.parseDouble(last[header.indexOf("benchmark_imagenet16")]))
+                    .isCloseTo(cifar10(index) / 2, org.assertj.core.api.Assertions.within(1e-5));
+            String provenance = Files.readString(out.resolve("provenance.json"));
+            assertThat(provenance).contains("\"space\" : \"nas-bench-201\"")
+                    .contains("\"benchmark\" : \"" + table.toAbsolutePath() + "\"")
+                    .contains(strategy.equals("darts") ? "\"operations\" : \"none,skip_connect,"
+                            : "\"operations\" : \"skip_connect,nor_conv_1x1,nor_conv_3x3,avg_pool_3x3\"");
+        }
+    }
+
+    /** Kendall tau-b by its O(n^2) definition, independent of nas-metrics' O(n log n) one. */
+    private static double naiveTauB(double[] x, double[] y) {
+        long concordant = 0;
+        long discordant = 0;
+        long tiesX = 0;
+        long tiesY = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = i + 1; j < x.length; j++) {
+                double dx = Math.signum(x[i] - x[j]);
+                double dy = Math.signum(y[i] - y[j]);
+                if (dx == 0 && dy == 0) {
+                    continue;
+                } else if (dx == 0) {
+                    tiesX++;
+                } else if (dy == 0) {
+                    tiesY++;
+                } else if (dx == dy) {
+                    concordant++;
+                } else {
+                    discordant++;
+                }
+            }
+        }
+        return (concordant - discordant) / Math.sqrt((double) (concordant + discordant + tiesX)
+                * (concordant + discordant + tiesY));
+    }
+
+    @Test
+    void supernetRankScoresSampledCellsWithTheTrainedSuperNetAndCorrelatesThemWithTheTable() throws IOException {
+        Path table = table();
+        Path run = dir.resolve("run");
+        assertThat(search("two-stage", table, run).exitCode()).isZero();
+        List<String> checkpoints = new ArrayList<>();
+        try (var files = Files.list(run.resolve("checkpoints"))) {
+            files.forEach(f -> checkpoints.add(f.getFileName().toString()));
+        }
+        MainTest.Result result = MainTest.run("supernet-rank", "--run", run.toString(), "--benchmark",
+                table.toString(), "--sample", "12", "--seed", "4", "-q");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> lines = Files.readAllLines(run.resolve("supernet-rank/pairs.csv"));
+        assertThat(lines.get(0)).isEqualTo("index,arch,supernet_acc,benchmark_cifar10");
+        assertThat(lines).hasSize(13);
+        java.util.Set<Integer> indices = new java.util.HashSet<>();
+        double[] superNet = new double[12];
+        double[] truth = new double[12];
+        for (int i = 0; i < 12; i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            int index = Integer.parseInt(cells[0]);
+            indices.add(index);
+            assertThat(cells[1]).isEqualTo(Nb201Index.cellAt(index).arch());
+            superNet[i] = Double.parseDouble(cells[2]);
+            truth[i] = Double.parseDouble(cells[3]);
+            assertThat(truth[i]).isCloseTo(cifar10(index), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(superNet[i]).isBetween(0.0, 1.0);
+        }
+        assertThat(indices).hasSize(12);
+        assertThat(result.out()).contains(String.format(Locale.ROOT, "Kendall tau-b %.4f", naiveTauB(superNet, truth)))
+                .contains("12 cells scored by the super-net of " + run);
+        assertThat(run.resolve("supernet-rank/scatter.png")).isNotEmptyFile();
+        try (var files = Files.list(run.resolve("checkpoints"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .as("the run is read, not changed").containsExactlyInAnyOrderElementsOf(checkpoints);
+        }
+        MainTest.Result again = MainTest.run("supernet-rank", "--run", run.toString(), "--benchmark",
+                table.toString(), "--sample", "12", "--seed", "4", "-q", "--out", dir.resolve("again").toString());
+        assertThat(Files.readAllLines(dir.resolve("again/pairs.csv"))).as("same seed, same cells and scores")
+                .isEqualTo(lines);
+
+        MainTest.Result bad = MainTest.run("supernet-rank", "--run", run.toString(), "--benchmark",
+                table.toString(), "--bn", "fresh");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("istanas: --bn must be batch or running, got 'fresh'");
+    }
+
+    @Test
+    void aBadBenchmarkIsRefusedBeforeAnythingIsCreated() throws IOException {
+        Path table = table();
+        List<String> lines = new ArrayList<>(Files.readAllLines(table));
+        lines.set(12, lines.get(12).replaceFirst("^[^,]*", "ninety"));
+        Path bad = Files.write(dir.resolve("bad.csv"), lines);
+        MainTest.Result result = search("two-stage", bad, dir.resolve("bad"));
+        assertThat(result.exitCode()).as("bad file contents are a failure, not a usage error").isEqualTo(1);
+        assertThat(result.err()).startsWith("istanas: " + bad + ": line 13, column 1 (CIFAR10TestAccuracy200Epochs): "
+                + "'ninety' is not a number");
+        assertThat(dir.resolve("bad")).doesNotExist();
+
+        MainTest.Result darts = MainTest.run("search", "--benchmark", table.toString(), "--preset", "smoke", "--out",
+                dir.resolve("darts-space").toString());
+        assertThat(darts.exitCode()).isEqualTo(2);
+        assertThat(darts.err()).isEqualTo("istanas: --benchmark " + table + ": the table holds nas-bench-201 cells, "
+                + "but the search space is darts (add --space nas-bench-201)\n");
+        assertThat(dir.resolve("darts-space")).doesNotExist();
+    }
+
     @Test
     void searchNamesItsSpaceAndOperations() {
-        MainTest.Result space = MainTest.run("search", "--space", "nas-bench-201", "--preset", "smoke",
-                "--out", dir.resolve("nb").toString());
+        MainTest.Result space = MainTest.run("search", "--strategy", "one-stage", "--space", "nas-bench-201",
+                "--preset", "smoke", "--out", dir.resolve("nb").toString());
         assertThat(space.exitCode()).isEqualTo(1);
-        assertThat(space.err()).isEqualTo("istanas: strategy two-stage does not search the nas-bench-201 space; "
+        assertThat(space.err()).isEqualTo("istanas: strategy one-stage does not search the nas-bench-201 space; "
                 + "it searches [darts]\n");
         MainTest.Result op = MainTest.run("search", "--operations", "max_pool_3x3,conv_7x7", "--preset", "smoke",
                 "--out", dir.resolve("op").toString());
         assertThat(op.exitCode()).as("an unknown name is a usage error").isEqualTo(2);
         assertThat(op.err()).startsWith("istanas: operations of the darts search: unknown operation 'conv_7x7'; known: [");
+        MainTest.Result nb201Op = MainTest.run("search", "--space", "nas-bench-201", "--operations",
+                "nor_conv_3x3,sep_conv_3x3", "--preset", "smoke", "--out", dir.resolve("op2").toString());
+        assertThat(nb201Op.exitCode()).isEqualTo(2);
+        assertThat(nb201Op.err()).isEqualTo("istanas: operations of the nas-bench-201 search: unknown operation "
+                + "'sep_conv_3x3'; known: [none, skip_connect, nor_conv_1x1, nor_conv_3x3, avg_pool_3x3]\n");
         assertThat(dir.resolve("nb")).doesNotExist();
         assertThat(dir.resolve("op")).doesNotExist();
+        assertThat(dir.resolve("op2")).doesNotExist();
     }
 }

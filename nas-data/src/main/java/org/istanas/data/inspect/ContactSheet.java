@@ -6,9 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.istanas.api.data.ImageDataset;
 import org.istanas.api.data.ImageShape;
 import org.istanas.api.data.ImageSplit;
+import org.istanas.api.run.AtomicFiles;
 import org.istanas.data.image.ImageConversion;
 import org.istanas.data.image.Resampler;
 
@@ -91,26 +90,15 @@ public final class ContactSheet {
         return sheet;
     }
 
-    /** Renders the sheet and writes it as PNG atomically (temporary file in the same directory, then a move). */
+    /** Renders the sheet and writes it as PNG atomically ({@link AtomicFiles}). */
     public static void write(ImageDataset dataset, ImageSplit split, int perClass, Path file) throws IOException {
         Objects.requireNonNull(file, "file is null");
         BufferedImage sheet = render(dataset, split, perClass);
-        Path absolute = file.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path tmp = org.istanas.api.run.AtomicFiles.createTemporary(dir, "." + absolute.getFileName() + ".");
-        try {
-            if (!ImageIO.write(sheet, "png", tmp.toFile())) {
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(sheet, "png", out)) {
                 throw new IOException("no PNG writer available to write " + file);
             }
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Draws a class name; skipped where the JVM has no fonts (a headless image without fontconfig). */

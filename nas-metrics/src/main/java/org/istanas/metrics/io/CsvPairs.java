@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.istanas.api.run.AtomicFiles;
 
 /**
  * Reads two numeric columns of a CSV file as a paired sample and writes paired samples and small tables.
@@ -128,7 +129,7 @@ public final class CsvPairs {
             }
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
-        AtomicOutput.write(file, out -> {
+        AtomicFiles.write(file, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVPrinter printer = new CSVPrinter(writer, format);
             printer.printRecord(header);
@@ -139,7 +140,7 @@ public final class CsvPairs {
                 }
                 printer.printRecord(cells);
             }
-            printer.flush(); // not closed: AtomicOutput owns the stream
+            printer.flush(); // not closed: AtomicFiles owns the stream
         });
     }
 

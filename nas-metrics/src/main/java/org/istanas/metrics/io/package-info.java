@@ -1,6 +1,6 @@
 /**
- * CSV input and output of paired samples with Apache Commons CSV ({@link org.istanas.metrics.io.CsvPairs}) and
- * atomic file output ({@link org.istanas.metrics.io.AtomicOutput}): a file is either absent, its previous version,
+ * CSV input and output of paired samples with Apache Commons CSV ({@link org.istanas.metrics.io.CsvPairs}); the
+ * output is written with {@link org.istanas.api.run.AtomicFiles}, so a file is either absent, its previous version,
  * or complete, never half written.
  */
 package org.istanas.metrics.io;

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
 import javax.imageio.ImageIO;
-import org.istanas.metrics.io.AtomicOutput;
+import org.istanas.api.run.AtomicFiles;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
@@ -59,8 +59,8 @@ public final class ChartFiles {
     public static void write(Path base, JFreeChart chart, int width, int height) throws IOException {
         Objects.requireNonNull(base, "base is null");
         String name = base.getFileName().toString();
-        AtomicOutput.write(base.resolveSibling(name + ".png"), png(chart, width, height));
+        AtomicFiles.write(base.resolveSibling(name + ".png"), png(chart, width, height));
         String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(chart, width, height, name) + "\n";
-        AtomicOutput.write(base.resolveSibling(name + ".svg"), svg.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(base.resolveSibling(name + ".svg"), svg.getBytes(StandardCharsets.UTF_8));
     }
 }

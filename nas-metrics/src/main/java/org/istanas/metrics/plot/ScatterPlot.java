@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.istanas.metrics.io.AtomicOutput;
+import org.istanas.api.run.AtomicFiles;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -91,7 +91,7 @@ public final class ScatterPlot {
     /** Renders and writes the plot as PNG, atomically. */
     public void writePng(Path file, double[] x, double[] y) throws IOException {
         Objects.requireNonNull(file, "file is null");
-        AtomicOutput.write(file, ChartFiles.png(chart(x, y), width, height));
+        AtomicFiles.write(file, ChartFiles.png(chart(x, y), width, height));
     }
 
     /** Renders and writes the plot as SVG, atomically. */
@@ -99,7 +99,7 @@ public final class ScatterPlot {
         Objects.requireNonNull(file, "file is null");
         String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + ChartFiles.svg(chart(x, y), width, height,
                 "scatter") + "\n";
-        AtomicOutput.write(file, svg.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, svg.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The text, or a spelled-out version when the font lacks a glyph (e.g. τ on a system without such fonts). */

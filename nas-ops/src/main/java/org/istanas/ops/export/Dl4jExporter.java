@@ -3,7 +3,6 @@ package org.istanas.ops.export;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -72,15 +71,7 @@ public final class Dl4jExporter implements NetworkExporter {
         GraphWriter writer = writer(request.format(), target.dataType());
         List<String> outputs = graph.write(target, writer, request.dilated(), request.withAuxiliary());
         double diff = selfCheck(target, writer, request);
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + out.getFileName(), ".tmp");
-        try {
-            writer.save(temp);
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeFile(out, writer::save);
         AtomicFiles.write(metadata, ExportMetadata.json(request, network, out, outputs,
                 target.dataType() == DataType.DOUBLE ? "float64" : "float32", diff, Backend.initialize()));
         return new ExportResult(out, metadata, Files.size(out), diff);

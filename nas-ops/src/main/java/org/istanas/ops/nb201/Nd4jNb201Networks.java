@@ -1,5 +1,6 @@
 package org.istanas.ops.nb201;
 
+import org.istanas.api.network.DenseSearchNetwork;
 import org.istanas.api.network.SparseSearchNetwork;
 import org.istanas.api.space.Architecture;
 import org.istanas.api.space.SpaceSearchSpec;
@@ -23,6 +24,11 @@ public final class Nd4jNb201Networks implements SpaceNetworks {
             }
         }
         return new Nb201Network(cell, request.input().channels(), request.classes(), request.seed());
+    }
+
+    @Override
+    public DenseSearchNetwork denseSearchNetwork(SpaceSearchSpec spec) {
+        return new Nd4jNb201DenseSearchNetwork(spec, org.nd4j.linalg.api.buffer.DataType.FLOAT);
     }
 
     @Override

@@ -9,7 +9,10 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.istanas.api.data.Batch;
 import org.istanas.api.genotype.CellType;
+import org.istanas.api.network.CellEvaluation;
 import org.istanas.api.network.ParameterGroup;
+import org.istanas.api.space.Architecture;
+import org.istanas.api.space.nb201.Nb201Cell;
 import org.istanas.api.network.SparseSearchNetwork;
 import org.istanas.api.network.StepResult;
 import org.istanas.api.run.Seeds;
@@ -36,7 +39,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * n_j = (j + 1) · ops candidates, b_j (length m_j) and a {@link SparseNodeCode}, exactly as the DARTS-space
  * sparse super-net. There is one cell type, {@link CellType#NORMAL}; asking for {@code REDUCE} is an error.
  */
-public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork {
+public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork, CellEvaluation {
     private static final String MAGIC = "istanas-nb201-sparse-search-1";
     /** Intermediate nodes 1..3 of an NB201 cell. */
     public static final int NODES = 3;
@@ -233,12 +236,26 @@ public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork {
     @Override
     public StepResult trainStep(Batch batch) {
         NodeMix[] mixes = mixes();
+        double[][] gradZ = new double[NODES][];
+        StepResult result = trainStep(batch, mixes, gradZ);
+        for (int j = 0; j < NODES; j++) {
+            Param b = codeParams[j];
+            b.gradient().assign(Nd4j.createFromArray(codes[j].gradientOfB(gradZ[j])).castTo(b.value().dataType()));
+            b.markGradient();
+        }
+        return result;
+    }
+
+    /**
+     * A training step with the given node mixes (the dense super-net mixes every candidate by its softmax weight):
+     * the weights get their gradients, {@code gradZ[j]} receives dLoss/dw of each entry of mix j.
+     */
+    StepResult trainStep(Batch batch, NodeMix[] mixes, double[][] gradZ) {
         weightList.forEach(Param::clearGradient);
         INDArray logits = forward(batch, mixes, true);
         CrossEntropy.Result ce = CrossEntropy.compute(logits, batch.labels(), true);
         INDArray g = head.backward(ce.gradient());
         ce.gradient().close();
-        double[][] gradZ = new double[NODES][];
         for (int j = 0; j < NODES; j++) {
             gradZ[j] = new double[mixes[j].size()];
         }
@@ -247,23 +264,62 @@ public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork {
             g = part instanceof Nb201SearchCell cell ? cell.backward(g, gradZ) : ((Layer) part).backward(g);
         }
         stem.backward(g);
-        for (int j = 0; j < NODES; j++) {
-            Param b = codeParams[j];
-            b.gradient().assign(Nd4j.createFromArray(codes[j].gradientOfB(gradZ[j])).castTo(b.value().dataType()));
-            b.markGradient();
-        }
         return new StepResult(ce.loss(), ce.correct(), batch.size());
     }
 
     @Override
     public StepResult evaluate(Batch batch) {
-        CrossEntropy.Result ce = CrossEntropy.compute(forward(batch, mixes(), false), batch.labels(), false);
+        return evaluate(batch, mixes());
+    }
+
+    StepResult evaluate(Batch batch, NodeMix[] mixes) {
+        CrossEntropy.Result ce = CrossEntropy.compute(forward(batch, mixes, false), batch.labels(), false);
         return new StepResult(ce.loss(), ce.correct(), batch.size());
     }
 
     @Override
     public float[][] logits(Batch batch) {
-        return forward(batch, mixes(), false).castTo(DataType.FLOAT).toFloatMatrix();
+        return logits(batch, mixes());
+    }
+
+    /** The cell alone: on every edge its op with weight 1, {@code none} edges left out. */
+    @Override
+    public StepResult evaluate(Batch batch, Architecture architecture, boolean batchStatistics) {
+        NodeMix[] mixes = cellMixes(architecture);
+        CrossEntropy.Result ce = CrossEntropy.compute(forward(batch, mixes, batchStatistics), batch.labels(), false);
+        return new StepResult(ce.loss(), ce.correct(), batch.size());
+    }
+
+    private NodeMix[] cellMixes(Architecture architecture) {
+        if (!(architecture instanceof Nb201Cell cell)) {
+            throw new IllegalArgumentException("a nas-bench-201 super-net evaluates nas-bench-201 cells, not a "
+                    + architecture.space() + " architecture");
+        }
+        List<String> ops = spec.operations();
+        NodeMix[] mixes = new NodeMix[NODES];
+        for (int j = 0; j < NODES; j++) {
+            List<Integer> candidates = new ArrayList<>();
+            for (int source = 0; source <= j; source++) {
+                String op = cell.op(Nb201Cell.edge(source, j + 1));
+                if (op.equals("none")) {
+                    continue;
+                }
+                int o = ops.indexOf(op);
+                if (o < 0) {
+                    throw new IllegalArgumentException("cell " + cell.arch() + ": edge " + source + "->" + (j + 1)
+                            + " has " + op + ", which this super-net does not have; it has " + ops);
+                }
+                candidates.add(source * ops.size() + o);
+            }
+            double[] ones = new double[candidates.size()];
+            java.util.Arrays.fill(ones, 1.0);
+            mixes[j] = new NodeMix(candidates.stream().mapToInt(Integer::intValue).toArray(), ones);
+        }
+        return mixes;
+    }
+
+    float[][] logits(Batch batch, NodeMix[] mixes) {
+        return forward(batch, mixes, false).castTo(DataType.FLOAT).toFloatMatrix();
     }
 
     /** Evaluations per [cell][node] in the last forward pass. */

@@ -52,7 +52,7 @@ final class FoldedModel {
 
     /** Writes the folded network and its description; returns the folder. */
     static RunFolder save(RunFolder run, OneStageConfig config, TargetNetwork folded, long seed,
-                          OneStageJob.FoldCheck check) throws IOException {
+                          TestImages.FoldCheck check) throws IOException {
         RunFolder folder = prepare(run.file(FOLDER), evaluationConfig(config), run);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 22);
         try (DataOutputStream out = new DataOutputStream(bytes)) {

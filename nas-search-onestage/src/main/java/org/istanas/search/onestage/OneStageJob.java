@@ -16,9 +16,6 @@ import org.istanas.api.genotype.CellType;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.Seeds;
-import org.istanas.api.solver.LassoProblem;
-import org.istanas.api.solver.Recovery;
-import org.istanas.api.solver.SolverLimits;
 import org.istanas.api.solver.SparseSolver;
 import org.istanas.data.pipeline.Augmentation;
 import org.istanas.data.pipeline.BatchLoader;
@@ -28,8 +25,6 @@ import org.istanas.api.network.Optimizer;
 import org.istanas.api.network.SearchNetworkSpec;
 import org.istanas.api.network.StepResult;
 import org.istanas.api.network.TargetNetwork;
-import org.istanas.api.network.TrainableNetwork;
-import org.istanas.api.solver.MeasurementMatrices;
 import org.istanas.search.toolkit.CodeLayout;
 import org.istanas.search.toolkit.GenotypeLine;
 import org.istanas.search.toolkit.training.BatchStream;
@@ -38,15 +33,6 @@ import org.istanas.search.toolkit.training.EpochResult;
 import org.istanas.search.toolkit.training.EpochTotals;
 import org.istanas.search.toolkit.training.StepOutcome;
 import org.istanas.search.toolkit.training.TrainingJob;
-import org.istanas.search.toolkit.CodeLayout;
-import org.istanas.search.toolkit.GenotypeLine;
-import org.istanas.search.toolkit.SolverStats;
-import org.istanas.search.toolkit.training.BatchStream;
-import org.istanas.search.toolkit.training.EpochResult;
-import org.istanas.search.toolkit.training.EpochTotals;
-import org.istanas.search.toolkit.training.StepOutcome;
-import org.istanas.search.toolkit.training.TrainingJob;
-import org.istanas.api.solver.MeasurementMatrices;
 
 /**
  * Algorithm 2 of ISTA-NAS as the official code runs it (paper digest 1.7), as one {@link TrainingJob} whose length
@@ -60,27 +46,26 @@ import org.istanas.api.solver.MeasurementMatrices;
  *
  * <p>Retrain epoch r (after the search): the architecture is fixed (every b frozen, every BN released), the learning
  * rate follows the retrain schedule and drop-path ramps up.
+ *
+ * <p>This class trains; {@link NodeRecovery} holds the matrices A and recovers the codes, {@link TestImages}
+ * tests and compares with the folded network, {@link ArchitectureState} keeps the supports and terminations.
  */
 final class OneStageJob implements TrainingJob, AutoCloseable {
     static final String KIND = "one-stage";
 
     private final OneStageConfig config;
-    private final ImageDataset dataset;
-    private final SparseSolver solver;
     private final NetworkEngine engine;
     private final CodeLayout layout;
     private final OneStageNetwork network;
     private final Optimizer weights;
     private final Optimizer architecture;
     private final RetrainSchedule schedule;
-    private final SolverStats solverStats;
+    private final NodeRecovery recovery;
+    private final TestImages testImages;
     private final ArchitectureState state;
     private final ParameterCap cap;
     private final ProgressListener listener;
-    /** A[type][node]: m x n_j, drawn once. */
-    private final double[][][][] matrices;
     private final int[] trainIndices;
-    private final int[] testIndices;
     private final BatchStream train;
     /** Nodes whose freeze/release this network instance has already applied (rebuilt after a resume). */
     private final boolean[][] applied;
@@ -95,16 +80,15 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
     OneStageJob(OneStageConfig config, ImageDataset dataset, List<CandidateOperation> operations, SparseSolver solver,
                 NetworkEngine engine, long seed, ProgressListener listener) {
         this.config = config;
-        this.dataset = dataset;
-        this.solver = solver;
         this.engine = engine;
         this.listener = listener;
         this.layout = new CodeLayout(operations, config.nodes());
         this.state = new ArchitectureState(layout, config.sparsity(), config.epsilon(), config.terminationFromEpoch());
-        this.solverStats = new SolverStats(config.nodes());
+        this.recovery = new NodeRecovery(config, layout, solver, seed);
         this.schedule = RetrainSchedule.of(config);
         this.trainIndices = firstIndices(dataset.train().size(), config.trainImages(), "trainImages");
-        this.testIndices = firstIndices(dataset.test().size(), config.testImages(), "testImages");
+        this.testImages = new TestImages(config, dataset,
+                firstIndices(dataset.test().size(), config.testImages(), "testImages"));
         Check.batchFits(config.batchSize(), trainIndices.length, "training split ("
                 + (config.trainImages() == 0 ? "all of it" : "trainImages " + config.trainImages()) + ")");
         this.network = engine.oneStageNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
@@ -118,15 +102,9 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                     config.archBeta2(), config.archWeightDecay());
             this.cap = new ParameterCap(config, dataset, operations, engine, seed);
             this.applied = new boolean[CellType.values().length][config.nodes()];
-            this.matrices = new double[CellType.values().length][config.nodes()][][];
             Random init = new Random(Seeds.derive(seed, "b-init"));
             for (CellType type : CellType.values()) {
                 for (int j = 0; j < config.nodes(); j++) {
-                    long matrixSeed = Seeds.derive(seed, "matrix-" + new NodeRef(type, j).label());
-                    int n = layout.candidates(j);
-                    matrices[type.ordinal()][j] = config.matrix().equals("gaussian")
-                            ? MeasurementMatrices.gaussianNormalized(config.projDims(), n, matrixSeed)
-                            : MeasurementMatrices.uniform(config.projDims(), n, matrixSeed);
                     double[] b = new double[config.projDims()];
                     for (int i = 0; i < b.length; i++) {
                         b[i] = config.archInitScale() * init.nextGaussian();
@@ -134,8 +112,8 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                     network.setCompressedCode(type, j, b);
                 }
             }
-            state.initialise(recover(null));
-            solverStats.clear(); // the initial solve belongs to no epoch row (a resumed run has it too)
+            state.initialise(recovery.recover(network, null));
+            recovery.stats().clear(); // the initial solve belongs to no epoch row (a resumed run has it too)
 
             long order = Seeds.derive(seed, "train-order");
             Augmentation augmentation = trainingAugmentation(config, dataset);
@@ -215,7 +193,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
     @Override
     public List<String> codeColumns() {
         List<String> columns = new ArrayList<>(layout.codeColumns());
-        columns.addAll(solverStats.columns(layout));
+        columns.addAll(recovery.stats().columns(layout));
         return columns;
     }
 
@@ -235,7 +213,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
         for (CellType type : CellType.values()) {
             for (int j = 0; j < config.nodes(); j++) {
                 NodeRef node = new NodeRef(type, j);
-                network.setSupport(type, j, matrices[type.ordinal()][j], state.support(node), state.code(node));
+                network.setSupport(type, j, recovery.matrix(type, j), state.support(node), state.code(node));
             }
         }
         train.seek((long) epoch * stepsPerEpoch() + startStep);
@@ -275,7 +253,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
 
     @Override
     public EpochResult finishEpoch(int epoch, EpochTotals totals) {
-        StepResult test = test(network);
+        StepResult test = testImages.test(network);
         lastTestAccuracy = test.accuracy();
         lastTestLoss = test.loss();
         boolean searching = !searchEnded;
@@ -287,7 +265,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                 event = "; every node terminated: search ended after "
                         + org.istanas.api.run.Counts.of(searchEpochs, "epoch");
             } else {
-                ArchitectureState.Update update = state.update(epoch, recover(state), cap::admits);
+                ArchitectureState.Update update = state.update(epoch, recovery.recover(network, state), cap::admits);
                 accepted = update.accepted() ? 1 : 0;
                 if (!update.newlyFlagged().isEmpty()) {
                     event = "; terminated: " + update.newlyFlagged().stream().map(NodeRef::label)
@@ -336,9 +314,9 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                 }
             }
         }
-        codeRow.addAll(solverStats.row());
-        solverStats.clear();
-        String warning = solverStats.takeWarning();
+        codeRow.addAll(recovery.stats().row());
+        recovery.stats().clear();
+        String warning = recovery.stats().takeWarning();
         if (warning != null) {
             listener.message(warning);
         }
@@ -351,92 +329,9 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
         searchEpochs = epoch + 1;
     }
 
-    /** Mean loss and accuracy of a network on the used test images, inference mode. */
-    StepResult test(TrainableNetwork net) {
-        double lossSum = 0;
-        int correct = 0;
-        int images = 0;
-        try (BatchLoader loader = testLoader()) {
-            while (loader.hasNext()) {
-                StepResult r = net.evaluate(loader.next());
-                lossSum += r.loss() * r.size();
-                correct += r.correct();
-                images += r.size();
-            }
-        } catch (Exception e) {
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-        }
-        return new StepResult(lossSum / images, correct, images);
-    }
-
-    /**
-     * Compares the network with its folded twin on the used test images: accuracy of each and the largest absolute
-     * difference of their logits.
-     */
-    FoldCheck compareFolded(TargetNetwork folded) {
-        int correctBefore = 0;
-        int correctAfter = 0;
-        int images = 0;
-        double maxDiff = 0;
-        try (BatchLoader loader = testLoader()) {
-            while (loader.hasNext()) {
-                Batch batch = loader.next();
-                float[][] before = network.logits(batch);
-                float[][] after = folded.logits(batch);
-                for (int i = 0; i < batch.size(); i++) {
-                    correctBefore += argMax(before[i]) == batch.labels()[i] ? 1 : 0;
-                    correctAfter += argMax(after[i]) == batch.labels()[i] ? 1 : 0;
-                    for (int k = 0; k < before[i].length; k++) {
-                        maxDiff = Math.max(maxDiff, Math.abs((double) before[i][k] - after[i][k]));
-                    }
-                }
-                images += batch.size();
-            }
-        } catch (Exception e) {
-            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
-        }
-        return new FoldCheck((double) correctBefore / images, (double) correctAfter / images, maxDiff, images);
-    }
-
-    private BatchLoader testLoader() {
-        return BatchLoader.over(dataset.test(), dataset.mean(), dataset.std()).indices(testIndices)
-                .batchSize(config.batchSize()).shuffle(false).seed(0).epoch(0).dropLast(false)
-                .augmentation(Augmentation.forEvaluation(dataset)).workers(config.loaderWorkers()).build();
-    }
-
-    private static int argMax(float[] values) {
-        int best = 0;
-        for (int k = 1; k < values.length; k++) {
-            if (values[k] > values[best]) {
-                best = k;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Recovers x from the network's current b for every node not frozen in {@code current} (all nodes when it is
-     * null: the initial recovery), warm-started at the last accepted code.
-     */
-    private double[][][] recover(ArchitectureState current) {
-        SolverLimits limits = new SolverLimits(config.solverMaxIterations(), config.solverTolerance(),
-                config.solverTimeLimitMillis());
-        double[][][] recovered = new double[CellType.values().length][config.nodes()][];
-        for (CellType type : CellType.values()) {
-            for (int j = 0; j < config.nodes(); j++) {
-                NodeRef node = new NodeRef(type, j);
-                if (current != null && current.frozen(node)) {
-                    continue;
-                }
-                LassoProblem problem = new LassoProblem(matrices[type.ordinal()][j], network.compressedCode(type, j),
-                        config.lambda(), config.sparsity(),
-                        current == null || !config.solverWarmStart() ? null : current.code(node), limits);
-                Recovery r = solver.solve(problem);
-                solverStats.record(type, j, problem, r, solver.name());
-                recovered[type.ordinal()][j] = r.z();
-            }
-        }
-        return recovered;
+    /** The super-net against its folded twin on the used test images. */
+    TestImages.FoldCheck compareFolded(TargetNetwork folded) {
+        return testImages.compareFolded(network, folded);
     }
 
     @Override
@@ -471,9 +366,5 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
         train.close();
         cap.close();
         network.close();
-    }
-
-    /** Outcome of comparing the trained network with its folded twin. */
-    record FoldCheck(double testAccuracy, double foldedTestAccuracy, double maxAbsLogitDiff, int images) {
     }
 }

@@ -97,7 +97,7 @@ public final class OneStageStrategy implements SearchStrategy {
                     + context.solver().name() + ", run folder " + folder, job.epochs());
             new TrainingLoop(folder, listener, config.checkpointEverySteps(), config.keepCheckpoints()).run(job, resume);
 
-            OneStageJob.FoldCheck check;
+            TestImages.FoldCheck check;
             Genotype genotype;
             long parameters;
             try (TargetNetwork folded = job.network().fold()) {

@@ -3,10 +3,19 @@ package org.istanas.search.toolkit;
 import java.util.List;
 import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeEdge;
+import org.istanas.api.space.Architecture;
 
-/** A genotype on one line for progress output: {@code normal [skip_connect@0 dil_conv_3x3@1 | ...] reduce [...]}. */
+/**
+ * An architecture on one line for progress output: a DARTS genotype as
+ * {@code normal [skip_connect@0 dil_conv_3x3@1 | ...] reduce [...]}, other spaces' architectures in their one-line
+ * form (e.g. the NAS-Bench-201 string).
+ */
 public final class GenotypeLine {
     private GenotypeLine() {
+    }
+
+    public static String of(Architecture architecture) {
+        return architecture instanceof Genotype genotype ? of(genotype) : architecture.toString();
     }
 
     public static String of(Genotype genotype) {

@@ -1,11 +1,10 @@
 package org.istanas.search.toolkit;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.istanas.api.run.CsvFile;
 import org.istanas.api.run.RunFolder;
 
 /** The numeric columns of the last row of a run's metrics.csv. */
@@ -14,16 +13,16 @@ public final class LastRow {
     }
 
     public static Map<String, Double> of(RunFolder folder) throws IOException {
-        List<String> lines = Files.readAllLines(folder.metrics(), StandardCharsets.UTF_8);
+        CsvFile table = CsvFile.read(folder.metrics());
         Map<String, Double> values = new LinkedHashMap<>();
-        if (lines.size() < 2) {
+        CsvFile.Row last = table.lastRow();
+        if (last == null) {
             return values;
         }
-        String[] header = lines.get(0).split(",");
-        String[] last = lines.get(lines.size() - 1).split(",", -1);
-        for (int i = 0; i < header.length && i < last.length; i++) {
+        List<String> header = table.header();
+        for (int i = 0; i < header.size() && i < last.values().size(); i++) {
             try {
-                values.put(header[i], Double.parseDouble(last[i]));
+                values.put(header.get(i), Double.parseDouble(last.values().get(i)));
             } catch (NumberFormatException notNumeric) {
                 // support labels are not numbers
             }

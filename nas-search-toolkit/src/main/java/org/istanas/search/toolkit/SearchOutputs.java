@@ -12,6 +12,7 @@ import org.istanas.api.genotype.GenotypeJson;
 import org.istanas.api.run.AtomicFiles;
 import org.istanas.api.run.RunFolder;
 import org.istanas.api.search.SearchOutcome;
+import org.istanas.api.space.SearchSpace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +31,32 @@ public final class SearchOutputs {
         write(folder, outcome, Map.of());
     }
 
+    /**
+     * As {@link #write(RunFolder, SearchOutcome)} for an architecture of {@code space} ({@code null}: a DARTS
+     * genotype): the space's codec writes genotype.json and cells.dot.
+     */
+    public static void write(RunFolder folder, SearchOutcome outcome, SearchSpace space) throws IOException {
+        write(folder, outcome, space, Map.of());
+    }
+
     /** As {@link #write(RunFolder, SearchOutcome)}, with strategy-specific entries added to result.json. */
     public static void write(RunFolder folder, SearchOutcome outcome, Map<String, Object> extra) throws IOException {
-        GenotypeJson.write(folder.genotype(), outcome.genotype());
-        AtomicFiles.write(folder.cellsDot(), GenotypeDot.render(outcome.genotype()));
+        write(folder, outcome, null, extra);
+    }
+
+    private static void write(RunFolder folder, SearchOutcome outcome, SearchSpace space, Map<String, Object> extra)
+            throws IOException {
+        Object genotypeTree;
+        if (space == null) {
+            GenotypeJson.write(folder.genotype(), outcome.genotype());
+            AtomicFiles.write(folder.cellsDot(), GenotypeDot.render(outcome.genotype()));
+            genotypeTree = GenotypeJson.toTree(outcome.genotype());
+        } else {
+            String json = space.toJson(outcome.architecture());
+            AtomicFiles.write(folder.genotype(), json.endsWith("\n") ? json : json + "\n");
+            AtomicFiles.write(folder.cellsDot(), space.dot(outcome.architecture()));
+            genotypeTree = JSON.readTree(json);
+        }
         render(folder.cellsDot(), "svg");
         render(folder.cellsDot(), "png");
         Map<String, Object> result = new LinkedHashMap<>();
@@ -43,7 +66,7 @@ public final class SearchOutputs {
         result.put("validAccuracy", outcome.validAccuracy());
         result.put("metrics", outcome.metrics());
         result.putAll(extra);
-        result.put("genotype", GenotypeJson.toTree(outcome.genotype()));
+        result.put("genotype", genotypeTree);
         AtomicFiles.write(folder.result(), JSON.writeValueAsString(result) + "\n");
     }
 

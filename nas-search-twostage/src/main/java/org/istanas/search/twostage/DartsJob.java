@@ -14,7 +14,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.CellType;
-import org.istanas.api.genotype.Genotype;
+import org.istanas.api.space.Architecture;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.Seeds;
 import org.istanas.data.pipeline.BatchLoader;
@@ -24,16 +24,6 @@ import org.istanas.api.network.Optimizer;
 import org.istanas.api.network.SearchNetworkSpec;
 import org.istanas.api.network.StepResult;
 import org.istanas.api.op.NoneOperation;
-import org.istanas.api.network.DenseSearchNetwork;
-import org.istanas.api.network.NetworkEngine;
-import org.istanas.api.network.Optimizer;
-import org.istanas.api.network.SearchNetworkSpec;
-import org.istanas.api.network.StepResult;
-import org.istanas.search.toolkit.training.CosineSchedule;
-import org.istanas.search.toolkit.training.EpochResult;
-import org.istanas.search.toolkit.training.EpochTotals;
-import org.istanas.search.toolkit.training.StepOutcome;
-import org.istanas.search.toolkit.training.TrainingJob;
 import org.istanas.search.toolkit.training.CosineSchedule;
 import org.istanas.search.toolkit.training.EpochResult;
 import org.istanas.search.toolkit.training.EpochTotals;
@@ -51,7 +41,10 @@ final class DartsJob implements SuperNetJob {
     static final String KIND = "darts";
 
     private final DartsConfig config;
+    /** The codes' layout; {@link #layout} as well in the darts space, else null. */
+    private final SpaceCodes codes;
     private final CodeLayout layout;
+    private final List<CellType> types;
     private final SuperNetData data;
     private final NetworkEngine engine;
     private final DenseSearchNetwork network;
@@ -59,29 +52,50 @@ final class DartsJob implements SuperNetJob {
     private final Optimizer architecture;
     private final CosineSchedule schedule;
     private double lastValidAccuracy = Double.NaN;
+    private OracleColumns oracle = new OracleColumns(java.util.Optional.empty());
     /** Index of {@code none} in the layout, or -1. */
     private final int noneIndex;
 
+    /** A search of the {@code darts} space (with {@code none} first when {@code withNone}). */
     DartsJob(DartsConfig config, ImageDataset dataset, List<CandidateOperation> operations, NetworkEngine engine,
              long seed) {
+        this(config, dataset, new DartsCodes(withNone(operations, config.withNone()), config.nodes(), 1),
+                indexOfNone(withNone(operations, config.withNone())), engine, seed,
+                engine.denseSearchNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
+                        config.channels(), config.layers(), config.nodes(), withNone(operations, config.withNone()),
+                        0.0, Seeds.derive(seed, "weights"), config.bnAfterReduceSkip())));
+    }
+
+    /**
+     * A search of any space: {@code codes} lays out the softmax weights as codes, {@code network} is the space's
+     * dense super-net (owned by the job from here on).
+     *
+     * @param noneIndex position of {@code none} among the operations (-1: none); the darts projection skips it
+     */
+    DartsJob(DartsConfig config, ImageDataset dataset, SpaceCodes codes, int noneIndex, NetworkEngine engine,
+             long seed, DenseSearchNetwork network) {
         this.config = config;
         this.engine = engine;
-        operations = withNone(operations, config.withNone());
-        this.noneIndex = indexOfNone(operations);
-        this.layout = new CodeLayout(operations, config.nodes());
-        this.data = new SuperNetData(dataset, config, seed);
+        this.codes = codes;
+        this.layout = codes instanceof DartsCodes d ? d.layout() : null;
+        this.types = codes.types();
+        this.noneIndex = noneIndex;
+        this.network = network;
+        try {
+            this.data = new SuperNetData(dataset, config, seed);
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
         this.schedule = CosineSchedule.of(config.learningRate(), config.learningRateMin(), config.epochs(),
                 config.schedulerStepsFirst());
-        this.network = engine.denseSearchNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
-                config.channels(), config.layers(), config.nodes(), operations, 0.0, Seeds.derive(seed, "weights"),
-                config.bnAfterReduceSkip()));
         this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay());
         this.architecture = engine.adam(network.architecture(), config.archLearningRate(), config.archBeta1(),
                 config.archBeta2(), config.archWeightDecay());
         Random init = new Random(Seeds.derive(seed, "alpha-init"));
-        int edges = IntStream.range(0, config.nodes()).map(j -> j + 2).sum();
-        for (CellType type : CellType.values()) {
-            double[][] alphas = new double[edges][operations.size()];
+        int edges = IntStream.range(0, codes.nodes()).map(j -> codes.candidates(j) / ops()).sum();
+        for (CellType type : types) {
+            double[][] alphas = new double[edges][ops()];
             for (double[] edge : alphas) {
                 for (int o = 0; o < edge.length; o++) {
                     edge[o] = config.archInitScale() * init.nextGaussian();
@@ -89,6 +103,11 @@ final class DartsJob implements SuperNetJob {
             }
             network.setAlphas(type, alphas);
         }
+    }
+
+    /** Operations per edge. */
+    private int ops() {
+        return codes.candidates(0) / (layout != null ? 2 : 1);
     }
 
     @Override
@@ -110,13 +129,14 @@ final class DartsJob implements SuperNetJob {
     public List<String> metricColumns() {
         List<String> columns = new ArrayList<>(List.of("lr", "train_loss", "train_acc", "arch_loss", "valid_loss",
                 "valid_acc"));
-        columns.addAll(layout.supportColumns());
+        columns.addAll(oracle.columns());
+        columns.addAll(codes.supportColumns());
         return columns;
     }
 
     @Override
     public List<String> codeColumns() {
-        return layout.codeColumns();
+        return codes.codeColumns();
     }
 
     @Override
@@ -162,33 +182,49 @@ final class DartsJob implements SuperNetJob {
         metrics.put("arch_loss", totals.meanExtra());
         metrics.put("valid_loss", lossSum / images);
         metrics.put("valid_acc", lastValidAccuracy);
+        oracle.addTo(metrics, architecture());
         Map<String, String> labels = new LinkedHashMap<>();
-        List<String> supportColumns = layout.supportColumns();
-        List<Double> codes = new ArrayList<>();
+        List<String> supportColumns = codes.supportColumns();
+        List<Double> codeRow = new ArrayList<>();
         int c = 0;
-        for (CellType type : CellType.values()) {
+        for (CellType type : types) {
             double[][] weightsPerNode = softmaxCodes(type);
             int[][] chosen = projection(type);
-            for (int j = 0; j < config.nodes(); j++) {
-                labels.put(supportColumns.get(c++), layout.label(chosen[j]));
+            for (int j = 0; j < codes.nodes(); j++) {
+                labels.put(supportColumns.get(c++), codes.label(chosen[j]));
                 for (double v : weightsPerNode[j]) {
-                    codes.add(v);
+                    codeRow.add(v);
                 }
             }
         }
-        return new EpochResult(metrics, labels, codes, "genotype " + GenotypeLine.of(genotype()));
+        return new EpochResult(metrics, labels, codeRow, "genotype " + codes.line(architecture()));
     }
 
     @Override
     public String headline() {
         return "DARTS (first order) search: " + org.istanas.api.run.Counts.of(config.epochs(), "epoch") + " of "
                 + org.istanas.api.run.Counts.of(stepsPerEpoch(), "step") + ", "
-                + config.layers() + " cells x " + config.channels() + " channels";
+                + (layout != null ? config.layers() + " cells x " : "nas-bench-201, " + config.layers()
+                + " cells per stage x ") + config.channels() + " channels";
     }
 
     @Override
-    public Genotype genotype() {
-        return layout.genotype(projection(CellType.NORMAL), projection(CellType.REDUCE));
+    public Architecture architecture() {
+        int[][][] chosen = new int[types.size()][][];
+        for (int t = 0; t < types.size(); t++) {
+            chosen[t] = projection(types.get(t));
+        }
+        return codes.architecture(chosen);
+    }
+
+    @Override
+    public SuperNetCellScorer scorer(int epochsTrained) {
+        return new SuperNetCellScorer(this, network, data, epochsTrained);
+    }
+
+    @Override
+    public void useOracle(OracleColumns columns) {
+        this.oracle = columns;
     }
 
     @Override
@@ -199,21 +235,32 @@ final class DartsJob implements SuperNetJob {
     /** Softmax weights per node in the code layout (entry k = input k / ops, op k % ops). */
     private double[][] softmaxCodes(CellType type) {
         double[][] alphas = network.alphas(type);
-        double[][] codes = new double[config.nodes()][];
+        double[][] weights = new double[codes.nodes()][];
         int edge = 0;
-        for (int j = 0; j < config.nodes(); j++) {
-            codes[j] = new double[layout.candidates(j)];
-            for (int i = 0; i < j + 2; i++, edge++) {
+        for (int j = 0; j < codes.nodes(); j++) {
+            weights[j] = new double[codes.candidates(j)];
+            for (int i = 0; i < codes.candidates(j) / ops(); i++, edge++) {
                 double[] w = softmax(alphas[edge]);
-                System.arraycopy(w, 0, codes[j], i * layout.ops(), w.length);
+                System.arraycopy(w, 0, weights[j], i * ops(), w.length);
             }
         }
-        return codes;
+        return weights;
     }
 
-    /** DARTS's rule applied to this network's current alphas. */
+    /**
+     * DARTS's rule applied to this network's current alphas: in darts, two edges per node without {@code none}; in
+     * spaces with one op per edge (nas-bench-201), the largest softmax weight of every edge, {@code none} included.
+     */
     int[][] projection(CellType type) {
-        return project(softmaxCodes(type), layout, noneIndex);
+        double[][] weights = softmaxCodes(type);
+        if (layout != null) {
+            return project(weights, layout, noneIndex);
+        }
+        int[][] chosen = new int[weights.length][];
+        for (int j = 0; j < weights.length; j++) {
+            chosen[j] = codes.support(weights[j], j);
+        }
+        return chosen;
     }
 
     /** DARTS's eight operations: {@code none} first, then the given ones (unchanged when they hold it already). */

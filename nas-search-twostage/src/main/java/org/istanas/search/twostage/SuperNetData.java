@@ -68,6 +68,21 @@ final class SuperNetData implements AutoCloseable {
         return loader(split.valid(), Seeds.derive(seed, "valid-eval"), epoch, 0, false);
     }
 
+    /** One unshuffled, unaugmented pass over the validation half, for scoring architectures. */
+    BatchLoader scoringPass() {
+        return BatchLoader.over(dataset.train(), dataset.mean(), dataset.std())
+                .indices(split.valid())
+                .batchSize(settings.batchSize())
+                .shuffle(false)
+                .seed(Seeds.derive(seed, "valid-score"))
+                .epoch(0)
+                .startBatch(0)
+                .dropLast(false)
+                .augmentation(Augmentation.forEvaluation(dataset))
+                .workers(settings.loaderWorkers())
+                .build();
+    }
+
     private int batches(int images) {
         return (images + settings.batchSize() - 1) / settings.batchSize();
     }

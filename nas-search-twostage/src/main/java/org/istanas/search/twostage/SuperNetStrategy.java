@@ -11,6 +11,8 @@ import org.istanas.api.run.ProgressListener;
 import org.istanas.api.search.SearchContext;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.search.SearchStrategy;
+import org.istanas.api.search.SuperNetScorer;
+import org.istanas.api.space.nb201.Nb201Cell;
 import org.istanas.search.toolkit.training.TrainingLoop;
 
 /**
@@ -23,11 +25,17 @@ abstract class SuperNetStrategy<C extends Record> implements SearchStrategy {
     private final String name;
     private final Class<C> configType;
     private final Presets presets;
+    private final Presets nb201Presets;
 
-    SuperNetStrategy(String name, Class<C> configType, Presets presets) {
+    /**
+     * @param nb201Presets the presets of a {@code nas-bench-201} search (the same names, that space's recipes), or
+     *                     {@code null} when the strategy searches {@code darts} only
+     */
+    SuperNetStrategy(String name, Class<C> configType, Presets presets, Presets nb201Presets) {
         this.name = name;
         this.configType = configType;
         this.presets = presets;
+        this.nb201Presets = nb201Presets;
     }
 
     /** Builds the job of one run from its configuration. */
@@ -60,6 +68,17 @@ abstract class SuperNetStrategy<C extends Record> implements SearchStrategy {
     }
 
     @Override
+    public final Map<String, Object> preset(String presetName, String space) {
+        return space.equals(Nb201Cell.SPACE) ? nb201Presets.get(presetName, name + " on " + space)
+                : preset(presetName);
+    }
+
+    @Override
+    public final List<String> spaces() {
+        return nb201Presets == null ? List.of("darts") : List.of("darts", Nb201Cell.SPACE);
+    }
+
+    @Override
     public final java.util.Optional<String> presetBase(String presetName) {
         presets.get(presetName, name);
         return presets.base(presetName);
@@ -75,17 +94,33 @@ abstract class SuperNetStrategy<C extends Record> implements SearchStrategy {
         return run(context, true);
     }
 
+    @Override
+    public final SuperNetScorer openSuperNet(SearchContext context) throws IOException {
+        SuperNetJob job = createJob(context.config(configType), context);
+        try {
+            return job.scorer(TrainingLoop.loadLatest(context.runFolder(), job));
+        } catch (IOException | RuntimeException e) {
+            job.close();
+            throw e;
+        }
+    }
+
     private SearchOutcome run(SearchContext context, boolean resume) throws IOException {
         C config = context.config(configType);
         ProgressListener listener = context.listener();
         try (SuperNetJob job = createJob(config, context)) {
+            job.useOracle(new OracleColumns(context.oracle()));
             listener.runStarted(job.headline() + ", run folder " + context.runFolder(), epochs(config));
             new TrainingLoop(context.runFolder(), listener, checkpointEverySteps(config), keepCheckpoints(config))
                     .run(job, resume);
-            SearchOutcome outcome = new SearchOutcome(name, job.genotype(), context.runFolder().root(),
+            SearchOutcome outcome = new SearchOutcome(name, job.architecture(), context.runFolder().root(),
                     context.seed(), epochs(config), job.lastValidAccuracy(), LastRow.of(context.runFolder()));
-            SearchOutputs.write(context.runFolder(), outcome);
-            listener.runFinished("search finished: " + GenotypeLine.of(outcome.genotype()));
+            SearchOutputs.write(context.runFolder(), outcome, context.spaceName().equals("darts") ? null
+                    : context.space());
+            context.oracle().ifPresent(o -> listener.message("benchmark " + o.source() + ": " + String.join(", ",
+                    o.lookup(outcome.architecture()).entrySet().stream().map(e -> e.getKey().replace("benchmark_", "")
+                            + " " + String.format(java.util.Locale.ROOT, "%.2f %%", e.getValue())).toList())));
+            listener.runFinished("search finished: " + GenotypeLine.of(outcome.architecture()));
             return outcome;
         }
     }

@@ -10,7 +10,8 @@ import org.istanas.search.toolkit.training.Check;
  *
  * @param epochs                search epochs (50)
  * @param batchSize             images per batch, for the train and the validation half alike (256)
- * @param layers                cells of the super-net (8; reductions at layers/3 and 2*layers/3)
+ * @param layers                cells of the super-net (8; reductions at layers/3 and 2*layers/3); on nas-bench-201 the
+ *                              cells per stage N (5: 3 stages of 5 cells)
  * @param channels              initial channels (16)
  * @param nodes                 intermediate nodes per cell (4)
  * @param sparsity              s, non-zeros of z per node (2)
@@ -103,7 +104,7 @@ public record TwoStageConfig(
     public TwoStageConfig {
         Check.positive("epochs", epochs);
         Check.positive("batchSize", batchSize);
-        Check.atLeast("layers", layers, 3);
+        Check.positive("layers", layers); // darts needs 3 (SearchNetworkSpec); nas-bench-201 N >= 1
         Check.positive("channels", channels);
         Check.positive("nodes", nodes);
         Check.positive("sparsity", sparsity);

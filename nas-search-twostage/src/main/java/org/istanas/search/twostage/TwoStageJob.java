@@ -2,7 +2,6 @@ package org.istanas.search.twostage;
 
 import org.istanas.search.toolkit.SolverStats;
 import org.istanas.search.toolkit.CodeLayout;
-import org.istanas.search.toolkit.GenotypeLine;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -15,7 +14,7 @@ import java.util.Random;
 import org.istanas.api.data.Batch;
 import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.CellType;
-import org.istanas.api.genotype.Genotype;
+import org.istanas.api.space.Architecture;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.Seeds;
 import org.istanas.api.solver.LassoProblem;
@@ -34,7 +33,6 @@ import org.istanas.search.toolkit.training.EpochTotals;
 import org.istanas.search.toolkit.training.StepOutcome;
 import org.istanas.search.toolkit.training.TrainingJob;
 import org.istanas.api.solver.MeasurementMatrices;
-import org.istanas.api.solver.Supports;
 
 /**
  * Algorithm 1 of ISTA-NAS as the official code runs it (paper digest 1.6). Per epoch: fix A_S and the linearisation
@@ -47,58 +45,73 @@ final class TwoStageJob implements SuperNetJob {
 
     private final TwoStageConfig config;
     private final SparseSolver solver;
-    private final CodeLayout layout;
+    private final SpaceCodes layout;
     private final SuperNetData data;
     private final NetworkEngine engine;
     private final SparseSearchNetwork network;
     private final Optimizer weights;
     private final Optimizer architecture;
     private final CosineSchedule schedule;
-    /** A[type][node]: m x n_j, drawn once. */
+    /** Cell types with codes: both DARTS types, or the one NAS-Bench-201 cell. */
+    private final List<CellType> types;
+    /** A[type index][node]: m_j x n_j, drawn once. */
     private final double[][][][] matrices;
-    /** Last recovered code x[type][node] (zero outside its support). */
+    /** Last recovered code x[type index][node] (zero outside its support). */
     private final double[][][] codes;
-    /** Its support, ordered (second largest |x|, largest |x|) as the genotype lists it. */
+    /** Its support, in the order the architecture lists it. */
     private final int[][][] supports;
     private double lastValidAccuracy = Double.NaN;
+    private OracleColumns oracle = new OracleColumns(java.util.Optional.empty());
     private final SolverStats solverStats;
 
+    /** A search of the {@code darts} space. */
     TwoStageJob(TwoStageConfig config, ImageDataset dataset, List<CandidateOperation> operations, SparseSolver solver,
                 NetworkEngine engine, long seed) {
+        this(config, dataset, new DartsCodes(operations, config.nodes(), config.sparsity()), solver, engine, seed,
+                engine.sparseSearchNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
+                        config.channels(), config.layers(), config.nodes(), operations, 0.0,
+                        Seeds.derive(seed, "weights"), config.bnAfterReduceSkip())));
+    }
+
+    /**
+     * A search of any space: {@code codes} lays out its codes, {@code network} is its sparse super-net (owned by the
+     * job from here on). Each node's A has m = {@code projDims} rows in {@code darts} and m_j = n_j / 2 elsewhere.
+     */
+    TwoStageJob(TwoStageConfig config, ImageDataset dataset, SpaceCodes codes, SparseSolver solver,
+                NetworkEngine engine, long seed, SparseSearchNetwork network) {
         this.config = config;
         this.solver = solver;
         this.engine = engine;
-        this.layout = new CodeLayout(operations, config.nodes());
-        for (int j = 0; j < config.nodes(); j++) {
-            if (config.sparsity() > layout.candidates(j)) {
-                throw new IllegalArgumentException("sparsity " + config.sparsity() + " exceeds the " + layout.candidates(j)
-                        + " candidates of node " + (j + 2));
-            }
+        this.layout = codes;
+        this.types = codes.types();
+        this.network = network;
+        try {
+            this.solverStats = new SolverStats(codes.supportColumns(), codes.nodeNames());
+            this.data = new SuperNetData(dataset, config, seed);
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
         }
-        this.solverStats = new SolverStats(config.nodes());
-        this.data = new SuperNetData(dataset, config, seed);
         this.schedule = CosineSchedule.of(config.learningRate(), config.learningRateMin(), config.epochs(),
                 config.schedulerStepsFirst());
-        this.network = engine.sparseSearchNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
-                config.channels(), config.layers(), config.nodes(), operations, 0.0, Seeds.derive(seed, "weights"),
-                config.bnAfterReduceSkip()));
         this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay(),
                 config.updateOpsOutsideSupport());
         this.architecture = engine.adam(network.architecture(), config.archLearningRate(), config.archBeta1(),
                 config.archBeta2(), config.archWeightDecay());
-        int types = CellType.values().length;
-        this.matrices = new double[types][config.nodes()][][];
-        this.codes = new double[types][config.nodes()][];
-        this.supports = new int[types][config.nodes()][];
+        this.matrices = new double[types.size()][codes.nodes()][][];
+        this.codes = new double[types.size()][codes.nodes()][];
+        this.supports = new int[types.size()][codes.nodes()][];
         Random init = new Random(Seeds.derive(seed, "b-init"));
-        for (CellType type : CellType.values()) {
-            for (int j = 0; j < config.nodes(); j++) {
+        for (int t = 0; t < types.size(); t++) {
+            CellType type = types.get(t);
+            for (int j = 0; j < codes.nodes(); j++) {
                 long matrixSeed = Seeds.derive(seed, "matrix-" + CodeLayout.prefix(type) + "-" + j);
-                int n = layout.candidates(j);
-                matrices[type.ordinal()][j] = config.matrix().equals("gaussian")
-                        ? MeasurementMatrices.gaussianNormalized(config.projDims(), n, matrixSeed)
-                        : MeasurementMatrices.uniform(config.projDims(), n, matrixSeed);
-                double[] b = new double[config.projDims()];
+                int n = codes.candidates(j);
+                int m = measurements(codes, j);
+                matrices[t][j] = config.matrix().equals("gaussian")
+                        ? MeasurementMatrices.gaussianNormalized(m, n, matrixSeed)
+                        : MeasurementMatrices.uniform(m, n, matrixSeed);
+                double[] b = new double[m];
                 for (int i = 0; i < b.length; i++) {
                     b[i] = config.archInitScale() * init.nextGaussian();
                 }
@@ -109,13 +122,18 @@ final class TwoStageJob implements SuperNetJob {
         solverStats.clear(); // every epoch end solves every node again
     }
 
+    /** m_j: the configured projDims for DARTS cells; n_j / 2 in spaces with one code per node and one op per edge. */
+    private int measurements(SpaceCodes codes, int node) {
+        return codes instanceof DartsCodes ? config.projDims() : Math.max(1, codes.candidates(node) / 2);
+    }
+
     SparseSearchNetwork network() {
         return network;
     }
 
     /** A_j of a node (tests compare solvers on the problems of a real run). */
     double[][] matrix(CellType type, int node) {
-        return matrices[type.ordinal()][node];
+        return matrices[types.indexOf(type)][node];
     }
 
     @Override
@@ -137,6 +155,7 @@ final class TwoStageJob implements SuperNetJob {
     public List<String> metricColumns() {
         List<String> columns = new ArrayList<>(List.of("lr", "train_loss", "train_acc", "arch_loss", "valid_loss",
                 "valid_acc"));
+        columns.addAll(oracle.columns());
         columns.addAll(layout.supportColumns());
         return columns;
     }
@@ -144,17 +163,16 @@ final class TwoStageJob implements SuperNetJob {
     @Override
     public List<String> codeColumns() {
         List<String> columns = new ArrayList<>(layout.codeColumns());
-        columns.addAll(solverStats.columns(layout));
+        columns.addAll(solverStats.columns());
         return columns;
     }
 
     @Override
     public void startEpoch(int epoch, int startStep) {
         weights.setLearningRate(schedule.at(epoch));
-        for (CellType type : CellType.values()) {
-            for (int j = 0; j < config.nodes(); j++) {
-                network.setSupport(type, j, matrices[type.ordinal()][j], supports[type.ordinal()][j],
-                        codes[type.ordinal()][j]);
+        for (int t = 0; t < types.size(); t++) {
+            for (int j = 0; j < layout.nodes(); j++) {
+                network.setSupport(types.get(t), j, matrices[t][j], supports[t][j], codes[t][j]);
             }
         }
         data.seek(epoch, startStep);
@@ -205,35 +223,47 @@ final class TwoStageJob implements SuperNetJob {
         metrics.put("arch_loss", totals.meanExtra());
         metrics.put("valid_loss", lossSum / images);
         metrics.put("valid_acc", lastValidAccuracy);
+        oracle.addTo(metrics, architecture());
         Map<String, String> labels = new LinkedHashMap<>();
         List<String> supportColumns = layout.supportColumns();
         List<Double> codeRow = new ArrayList<>();
         int c = 0;
-        for (CellType type : CellType.values()) {
-            for (int j = 0; j < config.nodes(); j++) {
-                labels.put(supportColumns.get(c++), layout.label(supports[type.ordinal()][j]));
-                for (double v : codes[type.ordinal()][j]) {
+        for (int t = 0; t < types.size(); t++) {
+            for (int j = 0; j < layout.nodes(); j++) {
+                labels.put(supportColumns.get(c++), layout.label(supports[t][j]));
+                for (double v : codes[t][j]) {
                     codeRow.add(v);
                 }
             }
         }
         codeRow.addAll(solverStats.row());
         return new EpochResult(metrics, labels, codeRow,
-                solverStats.withWarning("genotype " + GenotypeLine.of(genotype())));
+                solverStats.withWarning("genotype " + layout.line(architecture())));
     }
 
-    /** The architecture of the current supports: per node (second largest |x|, largest |x|). */
     @Override
     public String headline() {
         return "two-stage ISTA-NAS search: " + org.istanas.api.run.Counts.of(config.epochs(), "epoch") + " of "
                 + org.istanas.api.run.Counts.of(stepsPerEpoch(), "step") + ", "
-                + config.layers() + " cells x " + config.channels() + " channels, s = " + config.sparsity()
-                + ", solver " + solver.name();
+                + (layout instanceof DartsCodes ? config.layers() + " cells x " + config.channels() + " channels, s = "
+                + config.sparsity() : "nas-bench-201, " + config.layers() + " cells per stage x " + config.channels()
+                + " channels, one op per edge") + ", solver " + solver.name();
+    }
+
+    /** The architecture of the current supports. */
+    @Override
+    public Architecture architecture() {
+        return layout.architecture(supports);
     }
 
     @Override
-    public Genotype genotype() {
-        return layout.genotype(supports[CellType.NORMAL.ordinal()], supports[CellType.REDUCE.ordinal()]);
+    public SuperNetCellScorer scorer(int epochsTrained) {
+        return new SuperNetCellScorer(this, network, data, epochsTrained);
+    }
+
+    @Override
+    public void useOracle(OracleColumns columns) {
+        this.oracle = columns;
     }
 
     @Override
@@ -248,32 +278,24 @@ final class TwoStageJob implements SuperNetJob {
     private void recoverAll(boolean warm) {
         SolverLimits limits = new SolverLimits(config.solverMaxIterations(), config.solverTolerance(),
                 config.solverTimeLimitMillis());
-        for (CellType type : CellType.values()) {
-            for (int j = 0; j < config.nodes(); j++) {
-                int t = type.ordinal();
-                double[] b = network.compressedCode(type, j);
-                LassoProblem problem = new LassoProblem(matrices[t][j], b, config.lambda(), config.sparsity(),
+        int slot = 0;
+        for (int t = 0; t < types.size(); t++) {
+            for (int j = 0; j < layout.nodes(); j++) {
+                double[] b = network.compressedCode(types.get(t), j);
+                int picks = layout.picks(j);
+                LassoProblem problem = new LassoProblem(matrices[t][j], b, config.lambda(), picks,
                         warm && config.solverWarmStart() ? codes[t][j].clone() : null, limits);
                 Recovery r = solver.solve(problem);
-                solverStats.record(type, j, problem, r, solver.name());
-                int[] top = Supports.topS(r.z(), config.sparsity());
+                solverStats.record(slot++, problem, r, solver.name());
+                int[] support = layout.support(r.z(), j);
                 double[] x = new double[r.z().length];
-                for (int k : top) {
+                for (int k : support) {
                     x[k] = r.z()[k];
                 }
                 codes[t][j] = x;
-                supports[t][j] = genotypeOrder(top);
+                supports[t][j] = support;
             }
         }
-    }
-
-    /** topS is in descending |x|; the genotype lists each node's pair as (second largest, largest). */
-    private static int[] genotypeOrder(int[] descending) {
-        int[] ordered = new int[descending.length];
-        for (int i = 0; i < descending.length; i++) {
-            ordered[i] = descending[descending.length - 1 - i];
-        }
-        return ordered;
     }
 
     @Override
@@ -283,7 +305,7 @@ final class TwoStageJob implements SuperNetJob {
         architecture.writeState(out);
         out.writeDouble(lastValidAccuracy);
         for (int t = 0; t < codes.length; t++) {
-            for (int j = 0; j < config.nodes(); j++) {
+            for (int j = 0; j < layout.nodes(); j++) {
                 writeDoubles(out, codes[t][j]);
                 out.writeInt(supports[t][j].length);
                 for (int k : supports[t][j]) {
@@ -300,10 +322,11 @@ final class TwoStageJob implements SuperNetJob {
         architecture.readState(in);
         lastValidAccuracy = in.readDouble();
         for (int t = 0; t < codes.length; t++) {
-            for (int j = 0; j < config.nodes(); j++) {
+            for (int j = 0; j < layout.nodes(); j++) {
                 double[] x = readDoubles(in);
                 if (x.length != layout.candidates(j)) {
-                    throw new IOException("checkpoint holds a code of length " + x.length + " for node " + (j + 2)
+                    throw new IOException("checkpoint holds a code of length " + x.length + " for "
+                            + layout.nodeNames().get(t * layout.nodes() + j)
                             + ", the configuration needs " + layout.candidates(j));
                 }
                 codes[t][j] = x;

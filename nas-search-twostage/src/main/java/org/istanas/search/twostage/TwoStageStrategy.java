@@ -5,6 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.istanas.api.search.SearchContext;
 import org.istanas.api.network.NetworkEngine;
+import java.util.List;
+import org.istanas.api.network.SparseSearchNetwork;
+import org.istanas.api.space.SearchSpace;
+import org.istanas.api.run.Seeds;
+import org.istanas.api.space.SpaceNetworks;
+import org.istanas.api.space.SpaceSearchSpec;
+import org.istanas.api.space.nb201.Nb201Cell;
 
 /**
  * Two-stage ISTA-NAS (Algorithm 1): searches in the compressed space of b with exactly s ops per node computed,
@@ -34,8 +41,37 @@ public final class TwoStageStrategy extends SuperNetStrategy<TwoStageConfig> {
     static final Presets PRESETS = new Presets(TwoStageConfig.PAPER, presetChanges(),
             Map.of("cpu", "paper", "smoke", "paper", "demo", "paper"));
 
+    /**
+     * Presets of a {@code nas-bench-201} search. {@code paper}: the official NAS-Bench-201 one-shot settings (DARTS
+     * column of its reference: 50 epochs, batch 64, C = 16, N = 5, SGD 0.025 cosine to 0.001, momentum 0.9, weight
+     * decay 5e-4, clip 5; architecture Adam 3e-4, (0.5, 0.999), 1e-3, init 1e-3 N(0,1); half the training images
+     * train the weights, half the architecture) without Nesterov momentum, which the engine's SGD does not have.
+     * {@code cpu} and {@code smoke} build on it; docs/spaces.md says what they reduce.
+     */
+    static final Presets NB201_PRESETS = new Presets(TwoStageConfig.PAPER, nb201PresetChanges(),
+            Map.of("cpu", "paper", "smoke", "paper"));
+
     public TwoStageStrategy() {
-        super(NAME, TwoStageConfig.class, PRESETS);
+        super(NAME, TwoStageConfig.class, PRESETS, NB201_PRESETS);
+    }
+
+    static Map<String, Map<String, Object>> nb201PresetChanges() {
+        Map<String, Map<String, Object>> p = new LinkedHashMap<>();
+        p.put("paper", Map.ofEntries(Map.entry("epochs", 50), Map.entry("batchSize", 64), Map.entry("layers", 5),
+                Map.entry("channels", 16), Map.entry("learningRate", 0.025), Map.entry("learningRateMin", 0.001),
+                Map.entry("weightDecay", 5e-4), Map.entry("archLearningRate", 3e-4),
+                Map.entry("archInitScale", 1e-3)));
+        // 10,000 training images, N = 2 (9 cells instead of 15), C = 8, 10 epochs; b starts larger and learns faster
+        // so that the fewer architecture steps still move it (as the darts cpu preset)
+        p.put("cpu", Map.ofEntries(Map.entry("trainImages", 10000), Map.entry("layers", 2),
+                Map.entry("channels", 8), Map.entry("epochs", 10), Map.entry("learningRate", 0.05),
+                Map.entry("archLearningRate", 3e-3), Map.entry("archInitScale", 0.1),
+                Map.entry("checkpointEverySteps", 20)));
+        p.put("smoke", Map.ofEntries(Map.entry("trainImages", 1000), Map.entry("layers", 1),
+                Map.entry("channels", 8), Map.entry("batchSize", 32), Map.entry("epochs", 3),
+                Map.entry("learningRate", 0.1), Map.entry("archLearningRate", 3e-3), Map.entry("archInitScale", 0.1),
+                Map.entry("loaderWorkers", 1)));
+        return p;
     }
 
     /** Run folders written before the fidelity keys (issue 13) ran without them: b outside the clip, frozen ops. */
@@ -68,10 +104,28 @@ public final class TwoStageStrategy extends SuperNetStrategy<TwoStageConfig> {
         return "two-stage ISTA-NAS: sparse coding of the architecture, s ops per node trained (Algorithm 1)";
     }
 
+    /** On nas-bench-201 every edge computes one op, so {@code none} is no candidate (docs/spaces.md). */
+    @Override
+    public List<String> defaultOperations(SearchSpace space) {
+        return space.name().equals(Nb201Cell.SPACE)
+                ? space.operations().stream().filter(op -> !op.equals("none")).toList() : space.operations();
+    }
+
     @Override
     SuperNetJob createJob(TwoStageConfig config, SearchContext context) {
-        return new TwoStageJob(config, context.dataset(), context.operations(), context.solver(),
-                context.service(NetworkEngine.class), context.seed());
+        NetworkEngine engine = context.service(NetworkEngine.class);
+        if (!context.spaceName().equals(Nb201Cell.SPACE)) {
+            return new TwoStageJob(config, context.dataset(), context.operations(), context.solver(), engine,
+                    context.seed());
+        }
+        Nb201Codes codes = new Nb201Codes(context.operations());
+        SpaceNetworks networks = context.space().networks().orElseThrow(() -> new IllegalStateException(
+                "no loaded engine builds " + Nb201Cell.SPACE + " networks"));
+        var dataset = context.dataset();
+        SparseSearchNetwork network = networks.sparseSearchNetwork(new SpaceSearchSpec(dataset.shape(),
+                dataset.numClasses(), config.channels(), config.layers(), codes.operations(),
+                Seeds.derive(context.seed(), "weights")));
+        return new TwoStageJob(config, dataset, codes, context.solver(), engine, context.seed(), network);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.istanas.solvers.cli;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,13 +11,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads plain numeric CSV: comma-separated decimal numbers, UTF-8 (an initial byte-order mark is ignored).
- * Blank lines and lines starting with {@code #} are skipped. Every value must be a finite number; errors name the
- * file, the 1-based line and column, and the offending text.
+ * Reads plain numeric CSV with Commons CSV: comma-separated decimal numbers (a value may be quoted), UTF-8 (an
+ * initial byte-order mark is ignored). Blank lines and lines starting with {@code #} are skipped. Every value must be
+ * a finite number; errors name the file, the 1-based line and column, and the offending text.
  */
 public final class NumericCsv {
+    /** RFC 4180 (a value may be quoted), {@code #} comments, spaces around a value ignored. */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setCommentMarker('#')
+            .setIgnoreSurroundingSpaces(true).get();
+
     private NumericCsv() {
     }
 
@@ -60,9 +69,9 @@ public final class NumericCsv {
 
     static List<Row> read(Path file) {
         Objects.requireNonNull(file, "file is null");
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": file not found");
         } catch (CharacterCodingException e) {
@@ -70,17 +79,22 @@ public final class NumericCsv {
         } catch (IOException e) {
             throw new InputException(file + ": cannot be read (" + e.getMessage() + ")");
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (i == 0 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
+        try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
+            for (CSVRecord record : parser) {
+                List<String> fields = record.toList();
+                // a blank line, or a comment that does not start the line (those at its start the format skips)
+                if (fields.size() == 1 && fields.get(0).isEmpty() || fields.get(0).startsWith("#")) {
+                    continue;
+                }
+                int line = (int) parser.getCurrentLineNumber();
+                rows.add(new Row(line, parseFields(file, line, fields)));
             }
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            rows.add(new Row(i + 1, parseLine(file, i + 1, trimmed)));
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new InputException(file + ": not readable as CSV (" + e.getMessage() + ")");
         }
         if (rows.isEmpty()) {
             throw new InputException(file + ": no numbers found (the file is empty or has only blank/comment lines)");
@@ -88,14 +102,13 @@ public final class NumericCsv {
         return rows;
     }
 
-    private static double[] parseLine(Path file, int lineNumber, String line) {
-        String[] fields = line.split(",", -1);
-        double[] values = new double[fields.length];
-        for (int c = 0; c < fields.length; c++) {
-            String field = fields[c].strip();
+    private static double[] parseFields(Path file, int lineNumber, List<String> fields) {
+        double[] values = new double[fields.size()];
+        for (int c = 0; c < fields.size(); c++) {
+            String field = fields.get(c).strip();
             String where = file + " line " + lineNumber + ", column " + (c + 1) + ": ";
             if (field.isEmpty()) {
-                throw new InputException(where + "empty value" + (c == fields.length - 1 ? " (trailing comma?)" : ""));
+                throw new InputException(where + "empty value" + (c == fields.size() - 1 ? " (trailing comma?)" : ""));
             }
             double value;
             try {

@@ -131,6 +131,16 @@ final class RecoveryToolTest {
         assertThat(result.support()).containsExactly(1, 0);
     }
 
+    @Test
+    void quotedValuesAndIndentedCommentsAreReadAndLinesCountPastComments() throws IOException {
+        Path a = write("A.csv", "# a 2 x 2 identity\n  # indented, with a comma\n\"1\", 0\n\n0 , \" 1 \"\n");
+        Path b = write("b.csv", "3\n-4\n");
+        RecoveryTool.Result result = tool.run(new RecoveryTool.Request("lp", a, b, 0, 2, SolverLimits.DEFAULT));
+        assertThat(result.recovery().z()).containsExactly(3, -4);
+        assertError(write("A10.csv", "1,2\n# comment\n\n  \n3,x\n"), b, "A10.csv line 5, column 2: 'x' is not a number");
+        assertError(write("A11.csv", "1,2\n3,\"4\n"), b, "A11.csv: not readable as CSV");
+    }
+
     private void assertError(Path a, Path b, String message) {
         assertThatThrownBy(() -> tool.run(RecoveryTool.Request.of("fista", a, b)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -7,14 +7,14 @@ public final class Nb201Rendering {
 
     /**
      * <pre>
-     * nas-bench-201 cell (shared by all 15 cells): |nor_conv_3x3~0|+|...|
+     * nas-bench-201 cell (shared by every cell of the network): |nor_conv_3x3~0|+|...|
      *   node 1 = nor_conv_3x3(node 0)
      *   node 2 = nor_conv_3x3(node 0) + avg_pool_3x3(node 1)
      *   node 3 = skip_connect(node 0) + nor_conv_3x3(node 1) + skip_connect(node 2)   (output)
      * </pre>
      */
     public static String text(Nb201Cell cell) {
-        StringBuilder out = new StringBuilder("nas-bench-201 cell (shared by all 15 cells): ")
+        StringBuilder out = new StringBuilder("nas-bench-201 cell (shared by every cell of the network): ")
                 .append(cell.arch()).append('\n');
         for (int node = 1; node < Nb201Cell.NODES; node++) {
             out.append("  node ").append(node).append(" = ");

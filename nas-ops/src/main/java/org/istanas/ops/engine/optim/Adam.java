@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.istanas.ops.engine.nn.Param;
 import org.istanas.api.network.Optimizer;
+import org.istanas.api.run.StateStreams;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -95,8 +96,8 @@ public final class Adam implements Optimizer {
             out.writeBoolean(s != null);
             if (s != null) {
                 out.writeLong(s.step);
-                StateIO.writeDoubles(out, s.m);
-                StateIO.writeDoubles(out, s.v);
+                StateStreams.writeDoubles(out, s.m);
+                StateStreams.writeDoubles(out, s.v);
             }
         }
     }
@@ -115,8 +116,8 @@ public final class Adam implements Optimizer {
             if (in.readBoolean()) {
                 State s = new State();
                 s.step = in.readLong();
-                s.m = StateIO.readDoubles(in);
-                s.v = StateIO.readDoubles(in);
+                s.m = StateStreams.readDoubles(in);
+                s.v = StateStreams.readDoubles(in);
                 if (s.m.length != p.size() || s.v.length != p.size()) {
                     throw new IOException("Adam state of " + p.name() + " has " + s.m.length + " values, expected "
                             + p.size());

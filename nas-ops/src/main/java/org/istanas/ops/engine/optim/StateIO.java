@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import org.istanas.api.run.StateStreams;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -88,22 +89,13 @@ public final class StateIO {
         return values;
     }
 
+    /** {@link StateStreams#writeDoubles}; kept for the callers not yet switched to it. */
     public static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
-        out.writeInt(values.length);
-        for (double v : values) {
-            out.writeDouble(v);
-        }
+        StateStreams.writeDoubles(out, values);
     }
 
+    /** {@link StateStreams#readDoubles}; kept for the callers not yet switched to it. */
     public static double[] readDoubles(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            throw new IOException("negative array length " + n + " in state stream");
-        }
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = in.readDouble();
-        }
-        return values;
+        return StateStreams.readDoubles(in);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.istanas.api.data.Batch;
 import org.istanas.api.data.ImageShape;
 import org.istanas.ops.engine.nn.Buffers;
+import org.istanas.ops.engine.nn.CrossEntropy;
 import org.istanas.ops.engine.nn.GlobalAvgPool;
 import org.istanas.ops.engine.nn.Layer;
 import org.istanas.ops.engine.nn.Linear;
@@ -331,11 +332,11 @@ public abstract class CellNetwork implements TrainableNetwork {
         INDArray x = tensor(batch);
         clearGradients();
         Logits logits = forward(x, true);
-        SoftmaxLoss.Result main = SoftmaxLoss.compute(logits.main(), batch.labels(), labelSmoothing, 1, true);
+        CrossEntropy.Result main = CrossEntropy.compute(logits.main(), batch.labels(), labelSmoothing, 1, true);
         double loss = main.loss();
         INDArray gradAux = null;
         if (logits.auxiliary() != null && auxiliaryWeight != 0) {
-            SoftmaxLoss.Result aux = SoftmaxLoss.compute(logits.auxiliary(), batch.labels(), labelSmoothing,
+            CrossEntropy.Result aux = CrossEntropy.compute(logits.auxiliary(), batch.labels(), labelSmoothing,
                     auxiliaryWeight, true);
             loss += auxiliaryWeight * aux.loss();
             gradAux = aux.gradient();
@@ -353,7 +354,7 @@ public abstract class CellNetwork implements TrainableNetwork {
     public StepResult evaluate(Batch batch) {
         INDArray x = tensor(batch);
         Logits logits = forward(x, false);
-        SoftmaxLoss.Result main = SoftmaxLoss.compute(logits.main(), batch.labels(), 0, 1, false);
+        CrossEntropy.Result main = CrossEntropy.compute(logits.main(), batch.labels(), 0, 1, false);
         x.close();
         return new StepResult(main.loss(), main.correct(), batch.size());
     }

@@ -200,9 +200,9 @@ final class OneStageNetworkTest {
             java.util.function.DoubleSupplier loss = () -> {
                 var x = net.tensor(batch);
                 var logits = net.forward(x, true);
-                double l = org.istanas.ops.engine.targetnet.SoftmaxLoss.compute(logits.main(), batch.labels(), 0, 1,
+                double l = org.istanas.ops.engine.nn.CrossEntropy.compute(logits.main(), batch.labels(), 0, 1,
                         false).loss();
-                return l + 0.4 * org.istanas.ops.engine.targetnet.SoftmaxLoss.compute(logits.auxiliary(), batch.labels(),
+                return l + 0.4 * org.istanas.ops.engine.nn.CrossEntropy.compute(logits.auxiliary(), batch.labels(),
                         0, 1, false).loss();
             };
             List<Param> bs = ParamGroup.of(net.architecture()).params();

@@ -15,6 +15,7 @@ import org.istanas.api.data.Batch;
 import org.istanas.api.data.ImageShape;
 import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.Genotypes;
+import org.istanas.ops.engine.nn.CrossEntropy;
 import org.istanas.ops.engine.nn.Layer;
 import org.istanas.ops.engine.nn.LayerFactory;
 import org.istanas.ops.engine.nn.Param;
@@ -38,9 +39,9 @@ final class TargetNetworkTest {
     private static double trainingLoss(CellNetwork net, Batch batch, double auxWeight) {
         INDArray x = net.tensor(batch);
         CellNetwork.Logits logits = net.forward(x, true);
-        double loss = SoftmaxLoss.compute(logits.main(), batch.labels(), net.labelSmoothing(), 1, false).loss();
+        double loss = CrossEntropy.compute(logits.main(), batch.labels(), net.labelSmoothing(), 1, false).loss();
         if (logits.auxiliary() != null) {
-            loss += auxWeight * SoftmaxLoss.compute(logits.auxiliary(), batch.labels(), net.labelSmoothing(), 1,
+            loss += auxWeight * CrossEntropy.compute(logits.auxiliary(), batch.labels(), net.labelSmoothing(), 1,
                     false).loss();
         }
         return loss;

@@ -54,6 +54,28 @@ public final class TrainingLoop {
     }
 
     /**
+     * Loads the newest readable checkpoint of {@code folder} into {@code job} without training, e.g. to score
+     * architectures with a run's super-net.
+     *
+     * @return the epochs trained when the checkpoint was written (mid-epoch checkpoints count the epoch begun)
+     * @throws IOException when the folder has no readable checkpoint or it was written by another kind of job
+     */
+    public static int loadLatest(RunFolder folder, TrainingJob job) throws IOException {
+        Checkpoint checkpoint = new CheckpointStore(folder.checkpoints(), Integer.MAX_VALUE).latest()
+                .orElseThrow(() -> new IOException("run folder " + folder + " has no readable checkpoint in "
+                        + folder.checkpoints()));
+        if (!checkpoint.kind().equals(job.kind())) {
+            throw new IOException("checkpoint in " + folder + " was written by '" + checkpoint.kind()
+                    + "', not by '" + job.kind() + "'");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(checkpoint.payload()))) {
+            new EpochTotals().read(in);
+            job.readState(in);
+        }
+        return checkpoint.epoch();
+    }
+
+    /**
      * Runs the job from the start ({@code resume = false}) or from the newest checkpoint of the run folder. Running
      * out of memory ends the run with an {@link OutOfMemoryException} (one line: what ran out, the sizes, what to
      * lower); the checkpoints written so far stay, so the run can be resumed.
