@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Objects;
+import org.istanas.api.config.ConfigException;
 import org.istanas.app.cli.CliErrors;
 import org.istanas.app.cli.CliLogging;
 import org.istanas.app.cli.IstanasCommand;
@@ -18,8 +19,9 @@ import org.istanas.app.wiring.IstanasInjector;
 import picocli.CommandLine;
 
 /**
- * Entry point of the {@code istanas} command: sets up logging, loads plugins, builds the injector and runs the
- * picocli command tree. Exit codes: 0 success, 1 failure, 2 usage error.
+ * Entry point of the {@code istanas} command: sets up logging, loads plugins, builds the injector (which assembles
+ * the application: catalog, engine, settings, plugin modules) and runs the picocli command tree, whose commands it
+ * creates. Exit codes: 0 success, 1 failure, 2 usage error.
  */
 public final class Main {
     private Main() {
@@ -48,12 +50,18 @@ public final class Main {
             return CliErrors.report(e, err, launch.verbose());
         }
         try (registry) {
-            Injector injector = IstanasInjector.create(registry, new AbstractModule() {
-                @Override
-                protected void configure() {
-                    bind(LaunchOptions.class).toInstance(launch);
-                }
-            });
+            Injector injector;
+            try {
+                injector = IstanasInjector.create(registry, new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        bind(LaunchOptions.class).toInstance(launch);
+                    }
+                });
+            } catch (PluginLoadException | ConfigException e) {
+                // a plugin module that cannot be wired, or a setting its configuration rejects
+                return CliErrors.report(e, err, launch.verbose());
+            }
             CommandLine commandLine = IstanasCommand.commandLine(injector, launch.verbose());
             commandLine.setOut(out);
             commandLine.setErr(err);

@@ -1,9 +1,11 @@
 package org.istanas.app.cli;
 
+import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import org.istanas.app.embed.Istanas;
 import org.istanas.app.embed.ModelExport;
 import org.istanas.ops.bench.ExportBenchmark;
@@ -96,9 +98,15 @@ public final class BenchCommand {
         @Option(names = "--repeats", defaultValue = "10", description = "timed passes of each")
         int repeats;
 
+        private final Istanas istanas;
+
+        @Inject
+        Export(Istanas istanas) {
+            this.istanas = Objects.requireNonNull(istanas, "istanas is null");
+        }
+
         @Override
         public Integer call() throws Exception {
-            Istanas istanas = Istanas.create();
             Path dir = Files.createTempDirectory("istanas-bench-export");
             Path model = dir.resolve("model.zip");
             try {

@@ -1,7 +1,6 @@
 package org.istanas.app.cli;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.istanas.api.run.RunFolder;
 import org.istanas.api.spi.PluginCatalog;
@@ -23,13 +21,11 @@ import org.istanas.app.consistency.ConsistencyTrials;
 import org.istanas.app.consistency.TrialsOnly;
 import org.istanas.app.consistency.Correlation;
 import org.istanas.app.consistency.IstanasTrialRunner;
-import org.istanas.app.embed.Engines;
 import org.istanas.app.embed.Istanas;
 import org.istanas.app.embed.SearchBuilder;
 import org.istanas.app.trial.ExecutorChoice;
 import org.istanas.app.trial.ExecutorOptions;
 import org.istanas.metrics.RankCorrelation;
-import org.istanas.api.network.NetworkEngine;
 import org.istanas.search.toolkit.eval.EvaluationPresets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +43,7 @@ import picocli.CommandLine.Spec;
                         + "resumed from their checkpoints; a larger --runs extends it."})
 public final class ConsistencyCommand implements Callable<Integer> {
     private final PluginCatalog catalog;
-    private final Provider<Optional<NetworkEngine>> engine;
+    private final Istanas istanas;
 
     @Spec
     CommandSpec spec;
@@ -111,9 +107,9 @@ public final class ConsistencyCommand implements Callable<Integer> {
     ExecutorOptions executor;
 
     @Inject
-    public ConsistencyCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
-        this.engine = Objects.requireNonNull(engine, "engine is null");
+    public ConsistencyCommand(Istanas istanas) {
+        this.istanas = Objects.requireNonNull(istanas, "istanas is null");
+        this.catalog = istanas.catalog();
     }
 
     @Override
@@ -135,7 +131,6 @@ public final class ConsistencyCommand implements Callable<Integer> {
         ExecutorChoice choice = executorChoice();
         ConsistencyReport report;
         if (choice == null) {
-            Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
             report = new ConsistencyExperiment(settings, new IstanasTrialRunner(istanas, settings), folder,
                     Progress.forCommand(quiet)).run();
         } else {

@@ -1,21 +1,16 @@
 package org.istanas.app.cli;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.istanas.api.genotype.GenotypeText;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.RunFolder;
 import org.istanas.api.search.SearchOutcome;
-import org.istanas.api.spi.PluginCatalog;
-import org.istanas.app.embed.Engines;
-import org.istanas.api.network.NetworkEngine;
 import org.istanas.app.embed.EvaluationReport;
 import org.istanas.app.embed.Istanas;
 import org.istanas.app.embed.SearchReport;
@@ -36,8 +31,7 @@ public final class DemoCommand implements Callable<Integer> {
     static final String TRAIN_SIZE = "1000";
     static final String TEST_SIZE = "200";
 
-    private final PluginCatalog catalog;
-    private final Provider<Optional<NetworkEngine>> engine;
+    private final Istanas istanas;
 
     @Spec
     CommandSpec spec;
@@ -55,15 +49,13 @@ public final class DemoCommand implements Callable<Integer> {
     boolean quiet;
 
     @Inject
-    public DemoCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
-        this.engine = Objects.requireNonNull(engine, "engine is null");
+    public DemoCommand(Istanas istanas) {
+        this.istanas = Objects.requireNonNull(istanas, "istanas is null");
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         Path folder = outDir != null ? outDir : RunFolder.newDirectory(Path.of("runs"), "demo", seed, Instant.now());
         out.println("ISTA-NAS demo: two-stage search on the embedded synthetic dataset (10 classes of 32x32 images).");
         out.println("Every architecture step trains exactly 2 operations per node; the cell is recovered by sparse coding");

@@ -1,18 +1,14 @@
 package org.istanas.app.cli;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.istanas.api.spi.PluginCatalog;
-import org.istanas.app.embed.Engines;
-import org.istanas.api.network.NetworkEngine;
 import org.istanas.app.embed.EvaluationBuilder;
 import org.istanas.app.embed.EvaluationReport;
 import org.istanas.app.embed.Istanas;
@@ -33,7 +29,7 @@ import picocli.CommandLine.Spec;
                 + "accuracy (mean ± std over --seeds). Saves the trained model; --test-only --run DIR measures it again.")
 public final class EvaluateCommand implements Callable<Integer> {
     private final PluginCatalog catalog;
-    private final Provider<Optional<NetworkEngine>> engine;
+    private final Istanas istanas;
 
     @Spec
     CommandSpec spec;
@@ -67,16 +63,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     ExecutorOptions executor;
 
     @Inject
-    public EvaluateCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
-        this.engine = Objects.requireNonNull(engine, "engine is null");
+    public EvaluateCommand(Istanas istanas) {
+        this.istanas = Objects.requireNonNull(istanas, "istanas is null");
+        this.catalog = istanas.catalog();
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (testOnly) {
-            Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
             if (run == null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--test-only needs --run DIR");
             }
@@ -91,7 +86,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (runIndex == null && seeds > 1) {
             return seedsExperiment(out);
         }
-        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         EvaluationBuilder builder = istanas.evaluate(genotype);
         if (runIndex != null) {
             builder.onlySeed(runIndex);

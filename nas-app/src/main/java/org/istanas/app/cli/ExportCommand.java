@@ -1,20 +1,15 @@
 package org.istanas.app.cli;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.istanas.api.spi.PluginCatalog;
-import org.istanas.app.embed.Engines;
 import org.istanas.app.embed.Istanas;
 import org.istanas.api.network.DilatedConvolutions;
 import org.istanas.api.network.ExportFormat;
 import org.istanas.api.network.ExportResult;
-import org.istanas.api.network.NetworkEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,8 +22,7 @@ import picocli.CommandLine.Spec;
                 + "as a DeepLearning4J 1.0.0-M2.1 model file, in inference mode, with a sidecar JSON (input shape, "
                 + "normalisation, class names). See docs/embedding.md for loading it.")
 public final class ExportCommand implements Callable<Integer> {
-    private final PluginCatalog catalog;
-    private final Provider<Optional<NetworkEngine>> engine;
+    private final Istanas istanas;
 
     @Spec
     CommandSpec spec;
@@ -54,9 +48,8 @@ public final class ExportCommand implements Callable<Integer> {
     String dilated;
 
     @Inject
-    public ExportCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
-        this.engine = Objects.requireNonNull(engine, "engine is null");
+    public ExportCommand(Istanas istanas) {
+        this.istanas = Objects.requireNonNull(istanas, "istanas is null");
     }
 
     private DilatedConvolutions dilatedMode() {
@@ -78,7 +71,6 @@ public final class ExportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
         DilatedConvolutions mode = dilatedMode();
-        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         ExportResult r = istanas.exportModel(run).format(exportFormat).withAuxiliary(withAux).dilated(mode).to(out);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "wrote %s (%s, %,d bytes) and %s%n", r.model(), exportFormat.cliName(), r.modelBytes(),

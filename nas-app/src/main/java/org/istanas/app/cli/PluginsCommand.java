@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.istanas.app.plugin.Contribution;
 import org.istanas.app.plugin.PluginKind;
-import org.istanas.app.plugin.PluginRegistry;
+import org.istanas.app.wiring.PluginListing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = "List every discovered search strategy, candidate operation, sparse-coding solver and "
                 + "dataset, with its description and source jar.")
 public final class PluginsCommand implements Callable<Integer> {
-    private final PluginRegistry registry;
+    private final PluginListing listing;
     private final LaunchOptions launch;
 
     @Spec
@@ -39,8 +39,8 @@ public final class PluginsCommand implements Callable<Integer> {
     PluginKind kind;
 
     @Inject
-    PluginsCommand(PluginRegistry registry, LaunchOptions launch) {
-        this.registry = Objects.requireNonNull(registry, "registry is null");
+    PluginsCommand(PluginListing listing, LaunchOptions launch) {
+        this.listing = Objects.requireNonNull(listing, "listing is null");
         this.launch = Objects.requireNonNull(launch, "launch is null");
     }
 
@@ -59,7 +59,7 @@ public final class PluginsCommand implements Callable<Integer> {
 
     private void printTable(PrintWriter out, List<PluginKind> kinds) {
         for (PluginKind k : kinds) {
-            List<Contribution> contributions = registry.contributions(k);
+            List<Contribution> contributions = listing.contributions(k);
             String order = k == PluginKind.OPERATION && contributions.size() > 1 ? ", in search-space order" : "";
             out.println(k.title() + " (" + contributions.size() + order + ")");
             if (contributions.isEmpty()) {
@@ -84,7 +84,7 @@ public final class PluginsCommand implements Callable<Integer> {
         root.put("pluginsDirectory", launch.pluginsDirectory().toString());
         for (PluginKind k : kinds) {
             ArrayNode array = root.putArray(k.plural());
-            for (Contribution c : registry.contributions(k)) {
+            for (Contribution c : listing.contributions(k)) {
                 array.addObject().put("name", c.name()).put("description", c.description()).put("source", c.source());
             }
         }

@@ -1,19 +1,15 @@
 package org.istanas.app.cli;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.istanas.api.genotype.GenotypeText;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.spi.PluginCatalog;
-import org.istanas.app.embed.Engines;
-import org.istanas.api.network.NetworkEngine;
 import org.istanas.app.embed.Istanas;
 import org.istanas.search.toolkit.eval.EvaluationResult;
 import org.istanas.app.Main;
@@ -33,7 +29,7 @@ import picocli.CommandLine.Spec;
                 + "made, the interrupted one resumed, and the summary written.")
 public final class ResumeCommand implements Callable<Integer> {
     private final PluginCatalog catalog;
-    private final Provider<Optional<NetworkEngine>> engine;
+    private final Istanas istanas;
 
     @Spec
     CommandSpec spec;
@@ -54,9 +50,9 @@ public final class ResumeCommand implements Callable<Integer> {
     ExecutorOptions executor;
 
     @Inject
-    public ResumeCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
-        this.engine = Objects.requireNonNull(engine, "engine is null");
+    public ResumeCommand(Istanas istanas) {
+        this.istanas = Objects.requireNonNull(istanas, "istanas is null");
+        this.catalog = istanas.catalog();
     }
 
     @Override
@@ -78,7 +74,6 @@ public final class ResumeCommand implements Callable<Integer> {
             }
             return 0;
         }
-        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         if (istanas.runKind(run).equals("evaluate")) {
             EvaluationResult r = istanas.resumeEvaluation(run, Progress.forCommand(quiet), overrides);
             out.printf(Locale.ROOT, "test accuracy: %.4f%nrun folder:    %s%n", r.testAccuracy(),

@@ -1,7 +1,6 @@
 package org.istanas.app.cli;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,6 @@ import java.util.concurrent.Callable;
 import org.istanas.api.genotype.GenotypeText;
 import org.istanas.api.search.SearchOutcome;
 import org.istanas.api.spi.PluginCatalog;
-import org.istanas.app.embed.Engines;
-import org.istanas.api.network.NetworkEngine;
 import org.istanas.app.embed.Istanas;
 import org.istanas.app.embed.SearchBuilder;
 import org.istanas.app.embed.SearchReport;
@@ -35,7 +32,7 @@ import picocli.CommandLine.Spec;
                         + "checkpoints/ to the run folder; continue an interrupted run with 'istanas resume --run DIR'."})
 public final class SearchCommand implements Callable<Integer> {
     private final PluginCatalog catalog;
-    private final Provider<Optional<NetworkEngine>> engine;
+    private final Istanas istanas;
 
     @Spec
     CommandSpec spec;
@@ -90,9 +87,9 @@ public final class SearchCommand implements Callable<Integer> {
     ExecutorOptions executor;
 
     @Inject
-    public SearchCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
-        this.engine = Objects.requireNonNull(engine, "engine is null");
+    public SearchCommand(Istanas istanas) {
+        this.istanas = Objects.requireNonNull(istanas, "istanas is null");
+        this.catalog = istanas.catalog();
     }
 
     @Override
@@ -100,7 +97,7 @@ public final class SearchCommand implements Callable<Integer> {
         if (runIndex == null && runs > 1) {
             return runsExperiment();
         }
-        SearchBuilder search = Istanas.of(catalog, Engines.resolve(engine.get())).search();
+        SearchBuilder search = istanas.search();
         if (runIndex != null) {
             search.onlyRun(runIndex);
         }

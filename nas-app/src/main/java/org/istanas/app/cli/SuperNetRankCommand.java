@@ -1,16 +1,11 @@
 package org.istanas.app.cli;
 
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.istanas.api.network.NetworkEngine;
-import org.istanas.api.spi.PluginCatalog;
-import org.istanas.app.embed.Engines;
 import org.istanas.app.embed.Istanas;
 import org.istanas.app.ranking.SuperNetRanking;
 import org.istanas.metrics.benchmark.BenchmarkDataset;
@@ -58,13 +53,11 @@ public final class SuperNetRankCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
-    private final PluginCatalog catalog;
-    private final Provider<Optional<NetworkEngine>> engine;
+    private final Istanas istanas;
 
     @Inject
-    public SuperNetRankCommand(PluginCatalog catalog, Provider<Optional<NetworkEngine>> engine) {
-        this.catalog = Objects.requireNonNull(catalog, "catalog is null");
-        this.engine = Objects.requireNonNull(engine, "engine is null");
+    public SuperNetRankCommand(Istanas istanas) {
+        this.istanas = Objects.requireNonNull(istanas, "istanas is null");
     }
 
     @Override
@@ -73,7 +66,6 @@ public final class SuperNetRankCommand implements Callable<Integer> {
             throw new org.istanas.api.UsageException("--bn must be batch or running, got '" + bn + "'");
         }
         BenchmarkDataset dataset = BenchmarkDataset.parse(against);
-        Istanas istanas = Istanas.of(catalog, Engines.resolve(engine.get()));
         SuperNetRanking.Result r = new SuperNetRanking(istanas).run(run, table, sample, seed, bn.equals("batch"),
                 dataset, out != null ? out : run.resolve("supernet-rank"), Progress.forCommand(quiet));
         PrintWriter o = spec.commandLine().getOut();

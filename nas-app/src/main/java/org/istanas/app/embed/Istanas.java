@@ -1,5 +1,7 @@
 package org.istanas.app.embed;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,8 @@ import org.istanas.app.plugin.PluginLoader;
 import org.istanas.app.plugin.PluginRegistry;
 import org.istanas.metrics.SeedSummary;
 import org.istanas.api.network.NetworkEngine;
+import org.istanas.app.wiring.IstanasInjector;
+import org.istanas.plugin.guice.IstanasSettings;
 import org.istanas.search.toolkit.eval.Evaluation;
 import org.istanas.search.toolkit.eval.EvaluationConfig;
 import org.istanas.search.toolkit.eval.EvaluationResult;
@@ -47,26 +51,42 @@ public final class Istanas {
     static final String EVALUATE = "evaluate";
 
     private final PluginCatalog catalog;
-    private final NetworkEngine engine;
+    private final Provider<NetworkEngine> engine;
 
-    private Istanas(PluginCatalog catalog, NetworkEngine engine) {
+    /**
+     * The facade over the injector's catalog and engine; the engine is asked for only when a network is built, so
+     * listing or looking names up never starts the native backend.
+     */
+    @Inject
+    Istanas(PluginCatalog catalog, Provider<NetworkEngine> engine) {
         this.catalog = Objects.requireNonNull(catalog, "catalog is null");
         this.engine = Objects.requireNonNull(engine, "engine is null");
     }
 
     /**
-     * The plugins on the class path (and in {@code ./plugins}, when present) with the default ND4J engine. The
-     * returned instance keeps plugin class loaders open for the life of the JVM.
+     * The plugins on the class path (and in {@code ./plugins}, when present) with the default ND4J engine, wired by
+     * the application's injector ({@link IstanasInjector}) with the settings of
+     * {@link IstanasSettings#fromEnvironment()}. The returned instance keeps plugin class loaders open for the life of
+     * the JVM.
      */
     public static Istanas create() {
+        return create(IstanasSettings.fromEnvironment());
+    }
+
+    /**
+     * As {@link #create()}, with explicit settings: the {@code istanas.PREFIX.*} keys that plugins' configuration
+     * records are bound from ({@link org.istanas.plugin.guice.ConfigBinder}).
+     */
+    public static Istanas create(IstanasSettings settings) {
         PluginRegistry registry = PluginLoader.withApplicationClassPath(Istanas.class.getClassLoader())
                 .load(PluginLoader.DEFAULT_PLUGINS_DIR, false);
-        return new Istanas(registry, Engines.defaultEngine());
+        return IstanasInjector.create(registry, settings).getInstance(Istanas.class);
     }
 
     /** Over an explicit catalog and engine (tests, applications with their own wiring). */
     public static Istanas of(PluginCatalog catalog, NetworkEngine engine) {
-        return new Istanas(catalog, engine);
+        Objects.requireNonNull(engine, "engine is null");
+        return new Istanas(catalog, () -> engine);
     }
 
     public PluginCatalog catalog() {
@@ -74,7 +94,7 @@ public final class Istanas {
     }
 
     public NetworkEngine engine() {
-        return engine;
+        return engine.get();
     }
 
     /** A new search; every setting has a default (two-stage on the synthetic dataset, preset paper, seed 2). */
@@ -198,7 +218,7 @@ public final class Istanas {
         try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
             SettingsChanges.record(folder, provenance, recorded, config, changedKeys, listener);
             ReportRefresher report = new ReportRefresher(folder.root());
-            EvaluationResult result = new Evaluation(config, genotype, dataset, operationsByName(), engine)
+            EvaluationResult result = new Evaluation(config, genotype, dataset, operationsByName(), engine())
                     .train(folder, seed, ProgressListener.all(List.of(listener, report)), true);
             report.refresh();
             return result;
@@ -231,7 +251,7 @@ public final class Istanas {
                           SearchSpace space, ArchitectureOracle oracle) {
         SearchContext.Builder context = SearchContext.builder().config(config).dataset(dataset).solver(solver)
                 .operations(operations).runFolder(folder).seed(seed).listener(listener).space(space)
-                .service(NetworkEngine.class, engine);
+                .service(NetworkEngine.class, engine());
         if (oracle != null) {
             context.oracle(oracle);
         }

@@ -19,6 +19,8 @@ import org.istanas.api.space.SearchSpace;
 import org.istanas.api.trial.TrialExecutor;
 import org.istanas.api.spi.NasPlugin;
 import org.istanas.api.spi.PluginCatalog;
+import org.istanas.plugin.guice.GuicePlugin;
+import org.istanas.plugin.guice.NamedChoice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +30,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class PluginRegistry implements PluginCatalog, AutoCloseable {
     private final Map<PluginKind, Map<String, Contribution>> byKind;
+    private final List<PluginModuleSource> modules;
     private final List<AutoCloseable> resources;
 
-    private PluginRegistry(Map<PluginKind, Map<String, Contribution>> byKind, List<AutoCloseable> resources) {
+    private PluginRegistry(Map<PluginKind, Map<String, Contribution>> byKind, List<PluginModuleSource> modules,
+                           List<AutoCloseable> resources) {
         this.byKind = byKind;
+        this.modules = modules;
         this.resources = resources;
     }
 
@@ -112,12 +117,7 @@ public final class PluginRegistry implements PluginCatalog, AutoCloseable {
      */
     public Contribution lookup(PluginKind kind, String name) {
         Objects.requireNonNull(kind, "kind is null");
-        Contribution contribution = byKind.get(kind).get(name);
-        if (contribution == null) {
-            List<String> known = byKind.get(kind).keySet().stream().sorted().toList();
-            throw new org.istanas.api.UsageException("unknown " + kind.noun() + " '" + name + "'; known: " + known);
-        }
-        return contribution;
+        return NamedChoice.choose(byKind.get(kind), kind.noun(), name);
     }
 
     /**
@@ -131,6 +131,11 @@ public final class PluginRegistry implements PluginCatalog, AutoCloseable {
             list.sort(Comparator.comparing(Contribution::name));
         }
         return List.copyOf(list);
+    }
+
+    /** The Guice modules of the loaded {@link GuicePlugin}s, in loading order. */
+    public List<PluginModuleSource> modules() {
+        return modules;
     }
 
     /** Where {@code name} of {@code kind} came from (see {@link Contribution#source()}). */
@@ -168,6 +173,7 @@ public final class PluginRegistry implements PluginCatalog, AutoCloseable {
         private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.+-]*");
 
         private final Map<PluginKind, Map<String, Contribution>> byKind = new EnumMap<>(PluginKind.class);
+        private final List<PluginModuleSource> modules = new ArrayList<>();
         private final List<AutoCloseable> resources = new ArrayList<>();
 
         private Builder() {
@@ -202,6 +208,19 @@ public final class PluginRegistry implements PluginCatalog, AutoCloseable {
                     register(kind, item, source, pluginName);
                 }
             }
+            if (plugin instanceof GuicePlugin guicePlugin) {
+                com.google.inject.Module module;
+                try {
+                    module = guicePlugin.guiceModule();
+                } catch (RuntimeException | LinkageError e) {
+                    throw new PluginLoadException("plugin " + pluginName + " failed to give its Guice module: " + e, e);
+                }
+                if (module == null) {
+                    throw new PluginLoadException("plugin " + pluginName + " returned null instead of a Guice module");
+                }
+                modules.add(new PluginModuleSource(module, plugin.getClass().getName(), source));
+                LOG.debug("Installing the Guice module of {}", pluginName);
+            }
             return this;
         }
 
@@ -214,7 +233,7 @@ public final class PluginRegistry implements PluginCatalog, AutoCloseable {
         public PluginRegistry build() {
             Map<PluginKind, Map<String, Contribution>> copy = new EnumMap<>(PluginKind.class);
             byKind.forEach((kind, map) -> copy.put(kind, Collections.unmodifiableMap(new LinkedHashMap<>(map))));
-            return new PluginRegistry(copy, List.copyOf(resources));
+            return new PluginRegistry(copy, List.copyOf(modules), List.copyOf(resources));
         }
 
         private void register(PluginKind kind, Named item, String source, String pluginName) {

@@ -2,21 +2,21 @@ package org.istanas.app.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
-import java.util.List;
 import java.util.Objects;
 import org.istanas.api.Named;
-import org.istanas.api.data.DatasetProvider;
-import org.istanas.api.op.CandidateOperation;
-import org.istanas.api.search.SearchStrategy;
-import org.istanas.api.solver.SparseSolver;
-import org.istanas.api.space.SearchSpace;
 import org.istanas.api.spi.PluginCatalog;
+import org.istanas.app.plugin.Contribution;
+import org.istanas.app.plugin.PluginKind;
+import org.istanas.app.plugin.PluginModuleSource;
 import org.istanas.app.plugin.PluginRegistry;
 
 /**
- * Binds what the loaded plugins contribute (Druid-style): {@link PluginCatalog} and {@link PluginRegistry}, and a
- * {@code Map<String, X>} per extension point through {@link MapBinder}, so that code can inject
- * {@code Map<String, SparseSolver>} and pick an implementation by its configured name.
+ * Binds what the loaded plugins contribute (Druid-style): one {@code Map<String, X>} per extension point through
+ * {@link MapBinder}, holding every listed contribution under its name; the Guice modules of
+ * {@link org.istanas.plugin.guice.GuicePlugin}s, which may add to those maps; {@link PluginRegistry} (sources, for
+ * listings); and {@link PluginCatalog}, the maps as the catalog that the embedding API and the commands look names up
+ * in ({@link InjectedCatalog}). A name bound twice, by two listings or a listing and a module, fails when the
+ * injector is created.
  */
 public final class PluginModule extends AbstractModule {
     private final PluginRegistry registry;
@@ -28,18 +28,21 @@ public final class PluginModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(PluginRegistry.class).toInstance(registry);
-        bind(PluginCatalog.class).toInstance(registry);
-        bindAll(SearchStrategy.class, registry.strategies());
-        bindAll(CandidateOperation.class, registry.operations());
-        bindAll(SparseSolver.class, registry.solvers());
-        bindAll(DatasetProvider.class, registry.datasets());
-        bindAll(SearchSpace.class, registry.spaces());
+        for (PluginKind kind : PluginKind.values()) {
+            bindAll(kind, kind.type());
+        }
+        for (PluginModuleSource module : registry.modules()) {
+            binder().withSource(module.plugin() + " from " + module.source()).install(module.module());
+        }
+        // eager: a plugin module's binding that cannot be built, or is bound under a name not its own, fails at start
+        bind(PluginCatalog.class).to(InjectedCatalog.class);
+        bind(InjectedCatalog.class).asEagerSingleton();
     }
 
-    private <T extends Named> void bindAll(Class<T> type, List<T> items) {
+    private <T extends Named> void bindAll(PluginKind kind, Class<T> type) {
         MapBinder<String, T> binder = MapBinder.newMapBinder(binder(), String.class, type);
-        for (T item : items) {
-            binder.addBinding(item.name()).toInstance(item);
+        for (Contribution contribution : registry.contributions(kind)) {
+            binder.addBinding(contribution.name()).toInstance(type.cast(contribution.item()));
         }
     }
 }

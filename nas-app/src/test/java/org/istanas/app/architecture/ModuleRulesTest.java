@@ -26,8 +26,9 @@ import org.w3c.dom.NodeList;
 
 /**
  * The module graph's rules (docs/architecture.md), checked on the POMs and on the compiled classes of every module:
- * the API depends on nothing heavy, no search strategy depends on another, only the engine module uses ND4J, and the
- * table in docs/architecture.md is the graph the POMs declare.
+ * the API depends on nothing heavy, no search strategy depends on another, only the engine module uses ND4J, only the
+ * composition root and nas-plugin-guice use Guice, and the table in docs/architecture.md is the graph the POMs
+ * declare.
  */
 final class ModuleRulesTest {
     /** What nas-api may use besides the JDK: the SPI must not drag an engine, a solver or a framework along. */
@@ -66,6 +67,18 @@ final class ModuleRulesTest {
                         "org.istanas.data..", "org.istanas.metrics..", "org.istanas.search..", "org.istanas.app..",
                         "org.nd4j..", "com.google.ortools..", "com.google.inject..", "org.deeplearning4j..")
                 .check(classes);
+    }
+
+    @Test
+    void onlyTheCompositionRootAndThePluginSideGuiceModuleUseGuice() {
+        noClasses().that().resideOutsideOfPackages("org.istanas.app..", "org.istanas.plugin.guice..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..")
+                .check(classes);
+        compileDependencies.forEach((module, dependencies) -> {
+            if (!module.equals("nas-app") && !module.equals("nas-plugin-guice")) {
+                assertThat(dependencies).as(module).doesNotContain("guice");
+            }
+        });
     }
 
     @Test

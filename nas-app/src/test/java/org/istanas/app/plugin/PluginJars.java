@@ -18,8 +18,9 @@ import javax.tools.ToolProvider;
 import org.istanas.api.spi.NasPlugin;
 
 /**
- * Builds real plugin jars during a test: compiles Java sources against nas-api with the system compiler, adds
- * {@code META-INF/services/org.istanas.api.spi.NasPlugin} and jars the result, exactly as a plugin author would.
+ * Builds real plugin jars during a test: compiles Java sources against nas-api (and nas-plugin-guice) with the system
+ * compiler, adds {@code META-INF/services/org.istanas.api.spi.NasPlugin} and jars the result, exactly as a plugin
+ * author would.
  */
 public final class PluginJars {
     private PluginJars() {
@@ -76,7 +77,7 @@ public final class PluginJars {
             Path sourceDir = Files.createDirectories(work.resolve("src"));
             Path classDir = Files.createDirectories(work.resolve("classes"));
             List<String> arguments = new ArrayList<>(List.of("--release", "17", "-proc:none", "-nowarn",
-                    "-classpath", apiClassPath().toString(), "-d", classDir.toString()));
+                    "-classpath", apiClassPath(), "-d", classDir.toString()));
             for (Map.Entry<String, String> entry : sources.entrySet()) {
                 Path file = sourceDir.resolve(entry.getKey().replace('.', '/') + ".java");
                 Files.createDirectories(file.getParent());
@@ -117,12 +118,20 @@ public final class PluginJars {
         }
     }
 
-    /** Where nas-api's classes are (target/classes in a reactor build, or the jar). */
-    private static Path apiClassPath() {
-        try {
-            return Paths.get(NasPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    /**
+     * What a plugin compiles against: nas-api's classes (target/classes in a reactor build, or the jar), and for a
+     * {@code GuicePlugin} nas-plugin-guice, Guice and jakarta.inject.
+     */
+    private static String apiClassPath() {
+        List<String> path = new ArrayList<>();
+        for (Class<?> type : List.of(NasPlugin.class, org.istanas.plugin.guice.GuicePlugin.class,
+                com.google.inject.Module.class, jakarta.inject.Inject.class)) {
+            try {
+                path.add(Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        return String.join(java.io.File.pathSeparator, path);
     }
 }

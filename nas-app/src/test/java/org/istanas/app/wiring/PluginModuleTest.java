@@ -1,6 +1,7 @@
 package org.istanas.app.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Injector;
 import com.google.inject.Key;
@@ -37,7 +38,11 @@ final class PluginModuleTest {
         }, "test.jar").build();
         Injector injector = IstanasInjector.create(registry);
 
-        assertThat(injector.getInstance(PluginCatalog.class)).isSameAs(registry);
+        PluginCatalog catalog = injector.getInstance(PluginCatalog.class);
+        assertThat(catalog.solver("fista")).isSameAs(registry.solver("fista"));
+        assertThat(catalog.solvers()).extracting(SparseSolver::name).containsExactly("fista", "ista");
+        assertThatThrownBy(() -> catalog.solver("mosek")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown solver 'mosek'; known: [fista, ista]");
         Map<String, SparseSolver> solvers = injector.getInstance(Key.get(new TypeLiteral<Map<String, SparseSolver>>() {
         }));
         assertThat(solvers).containsOnlyKeys("ista", "fista");
