@@ -107,8 +107,9 @@ public final class BenchCommand {
                 try (TargetNetwork network = trained.network()) {
                     System.out.printf(Locale.ROOT, "exported file: %,d bytes; engine state %s: %,d bytes%n",
                             exported.modelBytes(), Evaluation.MODEL, Files.size(trained.folder().file(Evaluation.MODEL)));
-                    ExportBenchmark.print(ExportBenchmark.run(network, trained.dataset().shape(), model.toFile(), batch,
-                            repeats, 0), System.out);
+                    ExportBenchmark.print(ExportBenchmark.run(network,
+                            org.istanas.data.pipeline.Augmentation.networkInput(trained.dataset()), model.toFile(),
+                            batch, repeats, 0), System.out);
                 }
             } finally {
                 Files.deleteIfExists(model);

@@ -13,6 +13,9 @@ import org.istanas.api.config.ConfigLoader;
 import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeJson;
+import org.istanas.api.network.InputSizeException;
+import org.istanas.api.network.NetworkInputs;
+import org.istanas.api.network.TargetNetworkSpec;
 import org.istanas.api.run.MetricsTable;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.Provenance;
@@ -24,6 +27,7 @@ import org.istanas.search.toolkit.eval.Evaluation;
 import org.istanas.search.toolkit.eval.EvaluationConfig;
 import org.istanas.search.toolkit.eval.EvaluationPresets;
 import org.istanas.search.toolkit.eval.EvaluationResult;
+import org.istanas.data.pipeline.Augmentation;
 import org.istanas.report.ReportRefresher;
 import org.istanas.search.toolkit.eval.Evaluation;
 import org.istanas.search.toolkit.eval.EvaluationConfig;
@@ -133,6 +137,12 @@ public final class EvaluationBuilder {
                 overrides);
         DatasetChoice choice = new DatasetChoice(dataset, dataDir, datasetOptions);
         ImageDataset data = choice.open(istanas.catalog());
+        try { // before any folder exists: a size the network cannot take is the caller's to change
+            NetworkInputs.requireFits(Augmentation.networkInput(data), config.network().equals("imagenet")
+                    ? TargetNetworkSpec.Layout.IMAGENET : TargetNetworkSpec.Layout.CIFAR, config.layers());
+        } catch (InputSizeException e) {
+            throw choice.explain(e);
+        }
         Evaluation evaluation = new Evaluation(config, genotype, data, istanas.operationsByName(), istanas.engine());
         if (only >= seeds) {
             throw new IllegalArgumentException("seed index " + only + " is not below the number of seeds " + seeds);
@@ -168,7 +178,7 @@ public final class EvaluationBuilder {
                 results.add(evaluation.train(folder, runSeed, ProgressListener.all(List.of(listener, report)), false));
                 report.refresh();
             } catch (RuntimeException e) {
-                throw RunSetup.removeIfUntrained(folder) ? RunSetup.duringSetup(e) : e;
+                throw RunSetup.removeIfUntrained(folder) ? RunSetup.duringSetup(e, choice) : e;
             } catch (IOException e) {
                 RunSetup.removeIfUntrained(folder);
                 throw e;

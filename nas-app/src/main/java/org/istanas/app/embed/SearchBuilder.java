@@ -230,7 +230,7 @@ public final class SearchBuilder {
                         ProgressListener.all(List.of(listener, report)))));
                 report.refresh();
             } catch (RuntimeException e) {
-                throw RunSetup.removeIfUntrained(folder) ? RunSetup.duringSetup(e) : e;
+                throw RunSetup.removeIfUntrained(folder) ? RunSetup.duringSetup(e, choice) : e;
             } catch (IOException e) {
                 RunSetup.removeIfUntrained(folder);
                 throw e;

@@ -39,6 +39,7 @@ import org.istanas.search.toolkit.training.EpochResult;
 import org.istanas.search.toolkit.training.EpochTotals;
 import org.istanas.search.toolkit.training.StepOutcome;
 import org.istanas.search.toolkit.training.TrainingJob;
+import org.istanas.data.pipeline.Augmentation;
 
 /**
  * First-order DARTS: every op of every edge computed and mixed by a softmax over the edge's alphas; Adam on the
@@ -72,7 +73,8 @@ final class DartsJob implements SuperNetJob {
         this.data = new SuperNetData(dataset, config, seed);
         this.schedule = CosineSchedule.of(config.learningRate(), config.learningRateMin(), config.epochs(),
                 config.schedulerStepsFirst());
-        this.network = engine.denseSearchNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
+        this.network = engine.denseSearchNetwork(new SearchNetworkSpec(
+                Augmentation.networkInput(dataset), dataset.numClasses(),
                 config.channels(), config.layers(), config.nodes(), operations, 0.0, Seeds.derive(seed, "weights"),
                 config.bnAfterReduceSkip()));
         this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay());

@@ -35,6 +35,7 @@ import org.istanas.search.toolkit.training.StepOutcome;
 import org.istanas.search.toolkit.training.TrainingJob;
 import org.istanas.api.solver.MeasurementMatrices;
 import org.istanas.api.solver.Supports;
+import org.istanas.data.pipeline.Augmentation;
 
 /**
  * Algorithm 1 of ISTA-NAS as the official code runs it (paper digest 1.6). Per epoch: fix A_S and the linearisation
@@ -79,7 +80,8 @@ final class TwoStageJob implements SuperNetJob {
         this.data = new SuperNetData(dataset, config, seed);
         this.schedule = CosineSchedule.of(config.learningRate(), config.learningRateMin(), config.epochs(),
                 config.schedulerStepsFirst());
-        this.network = engine.sparseSearchNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
+        this.network = engine.sparseSearchNetwork(new SearchNetworkSpec(
+                Augmentation.networkInput(dataset), dataset.numClasses(),
                 config.channels(), config.layers(), config.nodes(), operations, 0.0, Seeds.derive(seed, "weights"),
                 config.bnAfterReduceSkip()));
         this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay(),
