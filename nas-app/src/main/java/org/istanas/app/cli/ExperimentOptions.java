@@ -43,7 +43,7 @@ final class ExperimentOptions {
         try {
             SearchStrategy s = catalog.strategy(strategy);
             catalog.solver(solver);
-            catalog.dataset(common.dataset);
+            checkDataset(catalog, common);
             String preset = common.preset == null ? s.presets().get(0) : common.preset;
             ConfigLoader.load(s.configType(), s.preset(preset), common.configFile, overrides);
         } catch (IllegalArgumentException | org.istanas.api.config.ConfigException e) {
@@ -56,7 +56,9 @@ final class ExperimentOptions {
                                 String preset) {
         try {
             Genotypes.resolve(genotype);
-            catalog.dataset(common.dataset);
+            if (common.dataset != null) { // else each trial takes the genotype's run's dataset, as one evaluation does
+                catalog.dataset(common.dataset);
+            }
             ConfigLoader.load(EvaluationConfig.class, EvaluationPresets.get(preset), common.configFile,
                     common.overrides);
         } catch (IllegalArgumentException | org.istanas.api.config.ConfigException e) {
@@ -64,9 +66,21 @@ final class ExperimentOptions {
         }
     }
 
+    /** The dataset named exists; a data directory without a dataset name is refused (the name would be guessed). */
+    private static void checkDataset(PluginCatalog catalog, CommonRunOptions common) {
+        if (common.dataset != null) {
+            catalog.dataset(common.dataset);
+        } else if (common.dataDir != null) {
+            throw new IllegalArgumentException("a data directory (" + common.dataDir + ") but no dataset was given: "
+                    + "name the dataset it holds (--dataset, e.g. cifar10; 'istanas plugins' lists them)");
+        }
+    }
+
     /** Dataset, preset, configuration file and {@code --set} options, with paths made absolute for other processes. */
     static void addCommon(List<String> args, CommonRunOptions common, List<String> overrides) {
-        args.addAll(List.of("--dataset", common.dataset));
+        if (common.dataset != null) {
+            args.addAll(List.of("--dataset", common.dataset));
+        }
         if (common.dataDir != null) {
             args.addAll(List.of("--data-dir", common.dataDir.toAbsolutePath().toString()));
         }

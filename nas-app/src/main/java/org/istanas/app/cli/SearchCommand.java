@@ -105,8 +105,8 @@ public final class SearchCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        SearchReport report = search
-                .strategy(strategy).space(space).operations(operations).solver(solver).dataset(common.dataset).dataDir(common.dataDir)
+        SearchReport report = search.strategy(strategy).space(space).operations(operations).solver(solver)
+                .dataset(common.dataset).dataDir(common.dataDir)
                 .preset(common.preset).configFile(common.configFile).overrides(overrides()).seed(seed)
                 .runs(runs).out(common.out).listener(Progress.forCommand(common.quiet))
                 .run();
@@ -155,6 +155,7 @@ public final class SearchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, best.strategy().equals("one-stage") ? "test accuracy (folded network): %.4f%n"
                     : "super-net validation accuracy: %.4f%n", best.validAccuracy());
         }
+        out.println("dataset:     " + DatasetLine.of(best.runFolder()));
         out.println("run folder:  " + best.runFolder().toAbsolutePath());
         out.println("genotype:    " + best.runFolder().resolve("genotype.json").toAbsolutePath());
         out.flush();

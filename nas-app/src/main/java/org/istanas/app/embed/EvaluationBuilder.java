@@ -44,7 +44,8 @@ public final class EvaluationBuilder {
 
     private final Istanas istanas;
     private final Genotype genotype;
-    private String dataset = SearchBuilder.DEFAULT_DATASET;
+    private final Path genotypeFile;
+    private String dataset; // null: not named, so the genotype's run's or the default (DatasetChoice.choose)
     private Path dataDir;
     private final Map<String, String> datasetOptions = new LinkedHashMap<>();
     private String preset = "paper";
@@ -56,13 +57,19 @@ public final class EvaluationBuilder {
     private Path out;
     private ProgressListener listener = ProgressListener.NONE;
 
-    EvaluationBuilder(Istanas istanas, Genotype genotype) {
+    /** @param genotypeFile the file the genotype was read from, or null; its run's dataset is the default */
+    EvaluationBuilder(Istanas istanas, Genotype genotype, Path genotypeFile) {
         this.istanas = istanas;
         this.genotype = Objects.requireNonNull(genotype, "genotype is null");
+        this.genotypeFile = genotypeFile;
     }
 
+    /**
+     * The dataset to train on. Without it, a genotype read from a run folder's genotype.json is trained on that run's
+     * dataset ({@link RecordedDataset}), any other on the synthetic default (with a warning).
+     */
     public EvaluationBuilder dataset(String name) {
-        this.dataset = Objects.requireNonNull(name, "dataset is null");
+        this.dataset = name; // null: not named (as the command line without --dataset)
         return this;
     }
 
@@ -135,8 +142,10 @@ public final class EvaluationBuilder {
     public EvaluationReport run() throws IOException {
         EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, EvaluationPresets.get(preset), configFile,
                 overrides);
-        DatasetChoice choice = new DatasetChoice(dataset, dataDir, datasetOptions);
+        DatasetChoice choice = DatasetChoice.choose(dataset, dataDir, datasetOptions,
+                genotypeFile == null ? null : RecordedDataset.of(genotypeFile).orElse(null));
         ImageDataset data = choice.open(istanas.catalog());
+        listener.message(choice.header(data));
         try { // before any folder exists: a size the network cannot take is the caller's to change
             NetworkInputs.requireFits(Augmentation.networkInput(data), config.network().equals("imagenet")
                     ? TargetNetworkSpec.Layout.IMAGENET : TargetNetworkSpec.Layout.CIFAR, config.layers());
@@ -151,7 +160,7 @@ public final class EvaluationBuilder {
                 Instant.now());
         Istanas.requireEmptyOrAbsent(base);
         Map<String, Named> used = new LinkedHashMap<>();
-        used.put("dataset", istanas.catalog().dataset(dataset));
+        used.put("dataset", istanas.catalog().dataset(choice.name()));
         List<EvaluationResult> results = new ArrayList<>();
         for (int i = Math.max(0, only); i < (only >= 0 ? only + 1 : seeds); i++) {
             long runSeed = Seeds.forRun(seed, i);
@@ -159,9 +168,9 @@ public final class EvaluationBuilder {
             Map<String, String> invocation = new LinkedHashMap<>();
             invocation.put("kind", Istanas.EVALUATE);
             invocation.put("preset", preset);
-            invocation.put("dataset", dataset);
-            if (dataDir != null) {
-                invocation.put("dataDir", dataDir.toAbsolutePath().toString());
+            invocation.put("dataset", choice.name());
+            if (choice.dataDir() != null) {
+                invocation.put("dataDir", choice.dataDir().toAbsolutePath().toString());
             }
             invocation.put("datasetOptions", choice.optionsText());
             invocation.put("seed", Long.toString(runSeed));

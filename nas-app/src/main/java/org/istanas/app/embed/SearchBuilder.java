@@ -38,7 +38,7 @@ public final class SearchBuilder {
 
     private final Istanas istanas;
     private String strategy = DEFAULT_STRATEGY;
-    private String dataset = DEFAULT_DATASET;
+    private String dataset; // null: not named, so DEFAULT_DATASET, said loudly (DatasetChoice.choose)
     private Path dataDir;
     private final Map<String, String> datasetOptions = new LinkedHashMap<>();
     private String solver = DEFAULT_SOLVER;
@@ -62,8 +62,9 @@ public final class SearchBuilder {
         return this;
     }
 
+    /** The dataset to search on; without it (or null) the synthetic default, with a warning. */
     public SearchBuilder dataset(String name) {
-        this.dataset = Objects.requireNonNull(name, "dataset is null");
+        this.dataset = name; // null: not named (as the command line without --dataset)
         return this;
     }
 
@@ -184,8 +185,9 @@ public final class SearchBuilder {
         List<CandidateOperation> searchOps = istanas.searchOperations(space, operations);
         String presetName = preset == null ? s.presets().get(0) : preset;
         Record config = (Record) ConfigLoader.load(s.configType(), s.preset(presetName), configFile, overrides);
-        DatasetChoice choice = new DatasetChoice(dataset, dataDir, datasetOptions);
+        DatasetChoice choice = DatasetChoice.choose(dataset, dataDir, datasetOptions, null);
         ImageDataset data = choice.open(istanas.catalog());
+        listener.message(choice.header(data));
         if (only >= runs) {
             throw new IllegalArgumentException("run index " + only + " is not below the number of runs " + runs);
         }
@@ -195,7 +197,7 @@ public final class SearchBuilder {
         Map<String, Named> used = new LinkedHashMap<>();
         used.put("strategy", s);
         used.put("solver", sparseSolver);
-        used.put("dataset", istanas.catalog().dataset(dataset));
+        used.put("dataset", istanas.catalog().dataset(choice.name()));
         List<SearchOutcome> outcomes = new ArrayList<>();
         for (int i = Math.max(0, only); i < (only >= 0 ? only + 1 : runs); i++) {
             long runSeed = Seeds.forRun(seed, i);
@@ -204,9 +206,9 @@ public final class SearchBuilder {
             invocation.put("kind", Istanas.SEARCH);
             invocation.put("strategy", s.name());
             invocation.put("preset", presetName);
-            invocation.put("dataset", dataset);
-            if (dataDir != null) {
-                invocation.put("dataDir", dataDir.toAbsolutePath().toString());
+            invocation.put("dataset", choice.name());
+            if (choice.dataDir() != null) {
+                invocation.put("dataDir", choice.dataDir().toAbsolutePath().toString());
             }
             invocation.put("datasetOptions", choice.optionsText());
             invocation.put("solver", sparseSolver.name());

@@ -28,10 +28,13 @@ final class ImageFolderSizesTest {
 
     private Path data;
 
-    /** Two classes, four training and two validation images each, of different sizes, as PNG and JPEG. */
     @BeforeEach
     void imageFolder() throws IOException {
-        data = dir.resolve("folder");
+        data = writeImageFolder(dir.resolve("folder"));
+    }
+
+    /** Two classes, four training and two validation images each, of different sizes, as PNG and JPEG. */
+    static Path writeImageFolder(Path data) throws IOException {
         SplittableRandom random = new SplittableRandom(7);
         for (String split : List.of("train", "val")) {
             for (String cls : List.of("n01", "n02")) {
@@ -49,6 +52,7 @@ final class ImageFolderSizesTest {
                 }
             }
         }
+        return data;
     }
 
     private MainTest.Result run(Path out, String... args) {
