@@ -56,13 +56,25 @@ final class ExperimentOptions {
                                 String preset) {
         try {
             Genotypes.resolve(genotype);
-            if (common.dataset != null) { // else each trial takes the genotype's run's dataset, as one evaluation does
+            if (!recordsADataset(genotype)) { // else each trial takes the genotype's run's dataset, as one evaluation does
+                checkDataset(catalog, common);
+            } else if (common.dataset != null) {
                 catalog.dataset(common.dataset);
             }
             ConfigLoader.load(EvaluationConfig.class, EvaluationPresets.get(preset), common.configFile,
                     common.overrides);
         } catch (IllegalArgumentException | org.istanas.api.config.ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Whether {@code genotype} is the genotype.json of a run folder that recorded its dataset. */
+    private static boolean recordsADataset(String genotype) {
+        Path file = Path.of(genotype);
+        try {
+            return Files.isRegularFile(file) && org.istanas.app.embed.RecordedDataset.of(file).isPresent();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -100,8 +100,9 @@ public final class SearchCommand implements Callable<Integer> {
         }
         common.datasetOptions.forEach(search::datasetOption);
         if (printConfig) {
-            spec.commandLine().getOut().print(search.strategy(strategy).solver(solver).preset(common.preset)
-                    .configFile(common.configFile).overrides(overrides()).effectiveConfig());
+            String config = search.strategy(strategy).solver(solver).preset(common.preset)
+                    .configFile(common.configFile).overrides(overrides()).effectiveConfig();
+            spec.commandLine().getOut().print(config.endsWith("\n") ? config : config + "\n");
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -118,14 +118,13 @@ final class EvaluationDatasetTest {
 
     @Test
     void aDataDirectoryWithoutADatasetIsRefused() {
-        for (String command : List.of("search", "evaluate")) {
-            Path out = dir.resolve("never-" + command);
-            MainTest.Result r = MainTest.run(command, "--genotype", "DARTS_V2", "--data-dir", data.toString(),
-                    "--preset", "smoke", "--out", out.toString(), "--quiet");
-            if (command.equals("search")) { // search has no --genotype
-                r = MainTest.run(command, "--data-dir", data.toString(), "--preset", "smoke", "--out",
-                        out.toString(), "--quiet");
-            }
+        for (List<String> command : List.of(List.of("search"), List.of("search", "--runs", "2"),
+                List.of("evaluate", "--genotype", "DARTS_V2"), List.of("evaluate", "--genotype", "DARTS_V2", "--seeds",
+                        "2"), List.of("consistency", "--runs", "2"))) {
+            Path out = dir.resolve("never-" + String.join("-", command));
+            String[] args = Stream.concat(command.stream(), Stream.of("--data-dir", data.toString(), "--preset",
+                    "smoke", "--out", out.toString(), "--quiet")).toArray(String[]::new);
+            MainTest.Result r = MainTest.run(args);
             assertThat(r.exitCode()).as(command + ": " + r.err()).isEqualTo(2);
             assertThat(r.err()).contains("a data directory (" + data + ") but no dataset was given: name the dataset"
                     + " it holds (--dataset");
