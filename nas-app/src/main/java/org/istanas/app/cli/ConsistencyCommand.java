@@ -130,8 +130,7 @@ public final class ConsistencyCommand implements Callable<Integer> {
         checkPreset();
         if (dataset == null) { // issue 15 item 1: a data directory alone would be read as synthetic data
             if (dataDir != null) {
-                throw new ParameterException(spec.commandLine(), "a data directory (" + dataDir + ") but no dataset "
-                        + "was given: name the dataset it holds (--dataset, e.g. cifar10; 'istanas plugins' lists them)");
+                throw new ParameterException(spec.commandLine(), SearchBuilder.dataDirectoryWithoutDataset(dataDir));
             }
             org.slf4j.LoggerFactory.getLogger(ConsistencyCommand.class).warn("no dataset was named: using the "
                     + "built-in {} images, generated patterns, not a benchmark; name one with --dataset",

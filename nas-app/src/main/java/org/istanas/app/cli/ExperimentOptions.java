@@ -7,6 +7,7 @@ import org.istanas.api.config.ConfigLoader;
 import org.istanas.api.genotype.Genotypes;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.spi.PluginCatalog;
+import org.istanas.app.embed.SearchBuilder;
 import org.istanas.app.trial.ExecutorChoice;
 import org.istanas.app.trial.ExecutorOptions;
 import org.istanas.search.toolkit.eval.EvaluationConfig;
@@ -56,7 +57,8 @@ final class ExperimentOptions {
                                 String preset) {
         try {
             Genotypes.resolve(genotype);
-            if (!recordsADataset(genotype)) { // else each trial takes the genotype's run's dataset, as one evaluation does
+            // a run's genotype.json: each trial takes that run's dataset, as one evaluation does
+            if (!recordsADataset(genotype)) {
                 checkDataset(catalog, common);
             } else if (common.dataset != null) {
                 catalog.dataset(common.dataset);
@@ -83,8 +85,7 @@ final class ExperimentOptions {
         if (common.dataset != null) {
             catalog.dataset(common.dataset);
         } else if (common.dataDir != null) {
-            throw new IllegalArgumentException("a data directory (" + common.dataDir + ") but no dataset was given: "
-                    + "name the dataset it holds (--dataset, e.g. cifar10; 'istanas plugins' lists them)");
+            throw new IllegalArgumentException(SearchBuilder.dataDirectoryWithoutDataset(common.dataDir));
         }
     }
 

@@ -57,8 +57,7 @@ record DatasetChoice(String name, Path dataDir, Map<String, String> options, Str
         }
         if (named == null) {
             if (dataDir != null) {
-                throw new UsageException("a data directory (" + dataDir + ") but no dataset was given: name the "
-                        + "dataset it holds (--dataset, e.g. cifar10; 'istanas plugins' lists them)");
+                throw new UsageException(SearchBuilder.dataDirectoryWithoutDataset(dataDir));
             }
             LOG.warn("no dataset was named: using the built-in {} images, generated patterns, not a benchmark; name "
                     + "one with --dataset", SearchBuilder.DEFAULT_DATASET);

@@ -36,6 +36,12 @@ public final class SearchBuilder {
     /** The official code's seed. */
     public static final long DEFAULT_SEED = 2;
 
+    /** Why a data directory without a dataset name is refused: the name would have to be guessed. */
+    public static String dataDirectoryWithoutDataset(Path dataDir) {
+        return "a data directory (" + dataDir + ") but no dataset was given: name the dataset it holds (--dataset, "
+                + "e.g. cifar10; 'istanas plugins' lists them)";
+    }
+
     private final Istanas istanas;
     private String strategy = DEFAULT_STRATEGY;
     private String dataset; // null: not named, so DEFAULT_DATASET, said loudly (DatasetChoice.choose)
