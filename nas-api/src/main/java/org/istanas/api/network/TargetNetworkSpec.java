@@ -11,7 +11,7 @@ import org.istanas.api.op.CandidateOperation;
  *
  * @param genotype         the cells
  * @param layout           CIFAR (3x3 stem) or IMAGENET (three stride-2 stem convolutions)
- * @param input            image shape
+ * @param input            image shape; its sides must halve evenly through the network ({@link NetworkInputs})
  * @param classes          number of classes
  * @param channels         initial channels
  * @param layers           number of cells
@@ -28,6 +28,8 @@ public record TargetNetworkSpec(Genotype genotype, Layout layout, ImageShape inp
     public TargetNetworkSpec {
         Objects.requireNonNull(genotype, "genotype is null");
         Objects.requireNonNull(layout, "layout is null");
+        Objects.requireNonNull(input, "input is null");
         operations = Map.copyOf(operations);
+        NetworkInputs.requireFits(input, layout, layers);
     }
 }

@@ -92,10 +92,11 @@ public final class BenchCommand {
                 description = "evaluation folder or one-stage run with trained weights")
         Path run;
 
-        @Option(names = "--batch", defaultValue = "64", description = "images per pass")
+        @Option(names = "--batch", defaultValue = "64", description = "images per pass (default: ${DEFAULT-VALUE})")
         int batch;
 
-        @Option(names = "--repeats", defaultValue = "10", description = "timed passes of each")
+        @Option(names = "--repeats", defaultValue = "10",
+                description = "timed passes of each (default: ${DEFAULT-VALUE})")
         int repeats;
 
         private final Istanas istanas;
@@ -115,8 +116,9 @@ public final class BenchCommand {
                 try (TargetNetwork network = trained.network()) {
                     System.out.printf(Locale.ROOT, "exported file: %,d bytes; engine state %s: %,d bytes%n",
                             exported.modelBytes(), Evaluation.MODEL, Files.size(trained.folder().file(Evaluation.MODEL)));
-                    ExportBenchmark.print(ExportBenchmark.run(network, trained.dataset().shape(), model.toFile(), batch,
-                            repeats, 0), System.out);
+                    ExportBenchmark.print(ExportBenchmark.run(network,
+                            org.istanas.data.pipeline.Augmentation.networkInput(trained.dataset()), model.toFile(),
+                            batch, repeats, 0), System.out);
                 }
             } finally {
                 Files.deleteIfExists(model);
@@ -133,25 +135,29 @@ public final class BenchCommand {
                     + "backward of a training batch with the auxiliary head, an Adam step on b, gradient clipping of "
                     + "weights and b, an SGD step. Prints median and min ms per step, images/s and peak RSS.")
     public static final class OneStage implements Callable<Integer> {
-        @Option(names = "--batch", defaultValue = "96", description = "images per batch")
+        @Option(names = "--batch", defaultValue = "96", description = "images per batch (default: ${DEFAULT-VALUE})")
         int batch;
 
-        @Option(names = "--channels", defaultValue = "36", description = "initial channels")
+        @Option(names = "--channels", defaultValue = "36", description = "initial channels (default: ${DEFAULT-VALUE})")
         int channels;
 
-        @Option(names = "--layers", defaultValue = "20", description = "cells")
+        @Option(names = "--layers", defaultValue = "20", description = "cells (default: ${DEFAULT-VALUE})")
         int layers;
 
-        @Option(names = "--aux-weight", defaultValue = "0.4", description = "auxiliary head weight (0 = no head)")
+        @Option(names = "--aux-weight", defaultValue = "0.4",
+                description = "auxiliary head weight (0 = no head) (default: ${DEFAULT-VALUE})")
         double auxWeight;
 
-        @Option(names = "--steps", defaultValue = "3", description = "timed steps (after the warm-up steps)")
+        @Option(names = "--steps", defaultValue = "3",
+                description = "timed steps (after the warm-up steps) (default: ${DEFAULT-VALUE})")
         int steps;
 
-        @Option(names = "--warmup", defaultValue = "1", description = "untimed warm-up steps")
+        @Option(names = "--warmup", defaultValue = "1",
+                description = "untimed warm-up steps (default: ${DEFAULT-VALUE})")
         int warmup;
 
-        @Option(names = "--seed", defaultValue = "0", description = "seed of data, supports and weights")
+        @Option(names = "--seed", defaultValue = "0",
+                description = "seed of data, supports and weights (default: ${DEFAULT-VALUE})")
         long seed;
 
         @Option(names = "--support-genotype", paramLabel = "NAME|FILE",

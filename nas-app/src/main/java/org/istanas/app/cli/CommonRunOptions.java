@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code search} and {@code evaluate} (a picocli mixin). */
 public final class CommonRunOptions {
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "synthetic",
-            description = "Dataset plugin (default: ${DEFAULT-VALUE}); see 'istanas plugins'.")
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "Dataset plugin, see 'istanas plugins'. Default: for evaluate of a run's genotype.json, "
+                    + "that run's dataset; otherwise the built-in synthetic images (a warning says so).")
     String dataset;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory holding the dataset's files.")

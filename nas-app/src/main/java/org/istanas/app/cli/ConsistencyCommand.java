@@ -60,8 +60,8 @@ public final class ConsistencyCommand implements Callable<Integer> {
             description = "Preset of both the searches and the evaluations: paper (default), cpu or smoke.")
     String preset;
 
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "synthetic",
-            description = "Dataset plugin (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "Dataset plugin (default: the built-in synthetic images, with a warning).")
     String dataset;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory holding the dataset's files.")
@@ -124,6 +124,15 @@ public final class ConsistencyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--method: " + e.getMessage());
         }
         checkPreset();
+        if (dataset == null) { // issue 15 item 1: a data directory alone would be read as synthetic data
+            if (dataDir != null) {
+                throw new ParameterException(spec.commandLine(), SearchBuilder.dataDirectoryWithoutDataset(dataDir));
+            }
+            org.slf4j.LoggerFactory.getLogger(ConsistencyCommand.class).warn("no dataset was named: using the "
+                    + "built-in {} images, generated patterns, not a benchmark; name one with --dataset",
+                    SearchBuilder.DEFAULT_DATASET);
+            dataset = SearchBuilder.DEFAULT_DATASET;
+        }
         ConsistencySpec settings = new ConsistencySpec(strategy, runs, preset, dataset, dataDir, datasetOptions, solver,
                 seed, evalSeed, headline, searchOverrides, evalOverrides);
         Path folder = out != null ? out

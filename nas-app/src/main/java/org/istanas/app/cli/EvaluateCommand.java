@@ -125,6 +125,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     static void print(PrintWriter out, EvaluationReport report) {
         out.printf(Locale.ROOT, "%ntest accuracy: %s%n", report.testAccuracy().toText(4));
         out.printf(Locale.ROOT, "parameters:    %d%n", report.runs().get(0).parameters());
+        out.println("dataset:       " + DatasetLine.of(report.runs().get(0).runFolder()));
         out.println("run folder:    " + report.folder().toAbsolutePath());
         out.flush();
     }

@@ -7,6 +7,7 @@ import org.istanas.api.config.ConfigLoader;
 import org.istanas.api.genotype.Genotypes;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.spi.PluginCatalog;
+import org.istanas.app.embed.SearchBuilder;
 import org.istanas.app.trial.ExecutorChoice;
 import org.istanas.app.trial.ExecutorOptions;
 import org.istanas.search.toolkit.eval.EvaluationConfig;
@@ -43,7 +44,7 @@ final class ExperimentOptions {
         try {
             SearchStrategy s = catalog.strategy(strategy);
             catalog.solver(solver);
-            catalog.dataset(common.dataset);
+            checkDataset(catalog, common);
             String preset = common.preset == null ? s.presets().get(0) : common.preset;
             ConfigLoader.load(s.configType(), s.preset(preset), common.configFile, overrides);
         } catch (IllegalArgumentException | org.istanas.api.config.ConfigException e) {
@@ -56,7 +57,12 @@ final class ExperimentOptions {
                                 String preset) {
         try {
             Genotypes.resolve(genotype);
-            catalog.dataset(common.dataset);
+            // a run's genotype.json: each trial takes that run's dataset, as one evaluation does
+            if (!recordsADataset(genotype)) {
+                checkDataset(catalog, common);
+            } else if (common.dataset != null) {
+                catalog.dataset(common.dataset);
+            }
             ConfigLoader.load(EvaluationConfig.class, EvaluationPresets.get(preset), common.configFile,
                     common.overrides);
         } catch (IllegalArgumentException | org.istanas.api.config.ConfigException e) {
@@ -64,9 +70,30 @@ final class ExperimentOptions {
         }
     }
 
+    /** Whether {@code genotype} is the genotype.json of a run folder that recorded its dataset. */
+    private static boolean recordsADataset(String genotype) {
+        Path file = Path.of(genotype);
+        try {
+            return Files.isRegularFile(file) && org.istanas.app.embed.RecordedDataset.of(file).isPresent();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The dataset named exists; a data directory without a dataset name is refused (the name would be guessed). */
+    private static void checkDataset(PluginCatalog catalog, CommonRunOptions common) {
+        if (common.dataset != null) {
+            catalog.dataset(common.dataset);
+        } else if (common.dataDir != null) {
+            throw new IllegalArgumentException(SearchBuilder.dataDirectoryWithoutDataset(common.dataDir));
+        }
+    }
+
     /** Dataset, preset, configuration file and {@code --set} options, with paths made absolute for other processes. */
     static void addCommon(List<String> args, CommonRunOptions common, List<String> overrides) {
-        args.addAll(List.of("--dataset", common.dataset));
+        if (common.dataset != null) {
+            args.addAll(List.of("--dataset", common.dataset));
+        }
         if (common.dataDir != null) {
             args.addAll(List.of("--data-dir", common.dataDir.toAbsolutePath().toString()));
         }

@@ -76,16 +76,17 @@ public final class ResumeCommand implements Callable<Integer> {
         }
         if (istanas.runKind(run).equals("evaluate")) {
             EvaluationResult r = istanas.resumeEvaluation(run, Progress.forCommand(quiet), overrides);
-            out.printf(Locale.ROOT, "test accuracy: %.4f%nrun folder:    %s%n", r.testAccuracy(),
-                    r.runFolder().toAbsolutePath());
+            out.printf(Locale.ROOT, "test accuracy: %.4f%ndataset:       %s%nrun folder:    %s%n", r.testAccuracy(),
+                    DatasetLine.of(r.runFolder()), r.runFolder().toAbsolutePath());
         } else {
             SearchOutcome o = istanas.resumeSearch(run, Progress.forCommand(quiet), overrides);
             out.println();
             out.print(ArchitectureText.render(o.architecture()));
             SearchCommand.benchmarkLine(o).ifPresent(out::println);
-            out.printf(Locale.ROOT, o.strategy().equals("one-stage") ? "%ntest accuracy (folded network): %.4f%nrun folder:  %s%n"
-                    : "%nsuper-net validation accuracy: %.4f%nrun folder:  %s%n", o.validAccuracy(),
-                    o.runFolder().toAbsolutePath());
+            out.printf(Locale.ROOT, o.strategy().equals("one-stage") ? "%ntest accuracy (folded network): %.4f%n"
+                    : "%nsuper-net validation accuracy: %.4f%n", o.validAccuracy());
+            out.println("dataset:     " + DatasetLine.of(o.runFolder()));
+            out.println("run folder:  " + o.runFolder().toAbsolutePath());
         }
         out.flush();
         return 0;

@@ -103,14 +103,15 @@ public final class SearchCommand implements Callable<Integer> {
         }
         common.datasetOptions.forEach(search::datasetOption);
         if (printConfig) {
-            spec.commandLine().getOut().print(search.strategy(strategy).space(space).solver(solver).preset(common.preset)
-                    .configFile(common.configFile).overrides(overrides()).effectiveConfig());
+            String config = search.strategy(strategy).space(space).solver(solver).preset(common.preset)
+                    .configFile(common.configFile).overrides(overrides()).effectiveConfig();
+            spec.commandLine().getOut().print(config.endsWith("\n") ? config : config + "\n");
             spec.commandLine().getOut().flush();
             return 0;
         }
-        SearchReport report = search
-                .strategy(strategy).space(space).operations(operations).solver(solver).dataset(common.dataset).dataDir(common.dataDir)
-                .benchmark(benchmark).preset(common.preset).configFile(common.configFile).overrides(overrides()).seed(seed)
+        SearchReport report = search.strategy(strategy).space(space).operations(operations).solver(solver)
+                .dataset(common.dataset).dataDir(common.dataDir).benchmark(benchmark)
+                .preset(common.preset).configFile(common.configFile).overrides(overrides()).seed(seed)
                 .runs(runs).out(common.out).listener(Progress.forCommand(common.quiet))
                 .run();
         print(spec.commandLine().getOut(), report);
@@ -179,6 +180,7 @@ public final class SearchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, best.strategy().equals("one-stage") ? "test accuracy (folded network): %.4f%n"
                     : "super-net validation accuracy: %.4f%n", best.validAccuracy());
         }
+        out.println("dataset:     " + DatasetLine.of(best.runFolder()));
         out.println("run folder:  " + best.runFolder().toAbsolutePath());
         out.println("genotype:    " + best.runFolder().resolve("genotype.json").toAbsolutePath());
         out.flush();

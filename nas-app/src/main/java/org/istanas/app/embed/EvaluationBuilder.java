@@ -13,6 +13,9 @@ import org.istanas.api.config.ConfigLoader;
 import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.Genotype;
 import org.istanas.api.genotype.GenotypeJson;
+import org.istanas.api.network.InputSizeException;
+import org.istanas.api.network.NetworkInputs;
+import org.istanas.api.network.TargetNetworkSpec;
 import org.istanas.api.run.MetricsTable;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.Provenance;
@@ -24,6 +27,7 @@ import org.istanas.search.toolkit.eval.Evaluation;
 import org.istanas.search.toolkit.eval.EvaluationConfig;
 import org.istanas.search.toolkit.eval.EvaluationPresets;
 import org.istanas.search.toolkit.eval.EvaluationResult;
+import org.istanas.data.pipeline.Augmentation;
 import org.istanas.report.ReportRefresher;
 
 /**
@@ -36,7 +40,8 @@ public final class EvaluationBuilder {
 
     private final Istanas istanas;
     private final Genotype genotype;
-    private String dataset = SearchBuilder.DEFAULT_DATASET;
+    private final Path genotypeFile;
+    private String dataset; // null: not named, so the genotype's run's or the default (DatasetChoice.choose)
     private Path dataDir;
     private final Map<String, String> datasetOptions = new LinkedHashMap<>();
     private String preset = "paper";
@@ -48,13 +53,19 @@ public final class EvaluationBuilder {
     private Path out;
     private ProgressListener listener = ProgressListener.NONE;
 
-    EvaluationBuilder(Istanas istanas, Genotype genotype) {
+    /** @param genotypeFile the file the genotype was read from, or null; its run's dataset is the default */
+    EvaluationBuilder(Istanas istanas, Genotype genotype, Path genotypeFile) {
         this.istanas = istanas;
         this.genotype = Objects.requireNonNull(genotype, "genotype is null");
+        this.genotypeFile = genotypeFile;
     }
 
+    /**
+     * The dataset to train on. Without it, a genotype read from a run folder's genotype.json is trained on that run's
+     * dataset ({@link RecordedDataset}), any other on the synthetic default (with a warning).
+     */
     public EvaluationBuilder dataset(String name) {
-        this.dataset = Objects.requireNonNull(name, "dataset is null");
+        this.dataset = name; // null: not named (as the command line without --dataset)
         return this;
     }
 
@@ -127,8 +138,16 @@ public final class EvaluationBuilder {
     public EvaluationReport run() throws IOException {
         EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, EvaluationPresets.get(preset), configFile,
                 overrides);
-        DatasetChoice choice = new DatasetChoice(dataset, dataDir, datasetOptions);
+        DatasetChoice choice = DatasetChoice.choose(dataset, dataDir, datasetOptions,
+                genotypeFile == null ? null : RecordedDataset.of(genotypeFile).orElse(null));
         ImageDataset data = choice.open(istanas.catalog());
+        listener.message(choice.header(data));
+        try { // before any folder exists: a size the network cannot take is the caller's to change
+            NetworkInputs.requireFits(Augmentation.networkInput(data), config.network().equals("imagenet")
+                    ? TargetNetworkSpec.Layout.IMAGENET : TargetNetworkSpec.Layout.CIFAR, config.layers());
+        } catch (InputSizeException e) {
+            throw choice.explain(e);
+        }
         Evaluation evaluation = new Evaluation(config, genotype, data, istanas.operationsByName(), istanas.engine());
         if (only >= seeds) {
             throw new IllegalArgumentException("seed index " + only + " is not below the number of seeds " + seeds);
@@ -137,7 +156,7 @@ public final class EvaluationBuilder {
                 Instant.now());
         Istanas.requireEmptyOrAbsent(base);
         Map<String, Named> used = new LinkedHashMap<>();
-        used.put("dataset", istanas.catalog().dataset(dataset));
+        used.put("dataset", istanas.catalog().dataset(choice.name()));
         List<EvaluationResult> results = new ArrayList<>();
         for (int i = Math.max(0, only); i < (only >= 0 ? only + 1 : seeds); i++) {
             long runSeed = Seeds.forRun(seed, i);
@@ -145,9 +164,9 @@ public final class EvaluationBuilder {
             Map<String, String> invocation = new LinkedHashMap<>();
             invocation.put("kind", Istanas.EVALUATE);
             invocation.put("preset", preset);
-            invocation.put("dataset", dataset);
-            if (dataDir != null) {
-                invocation.put("dataDir", dataDir.toAbsolutePath().toString());
+            invocation.put("dataset", choice.name());
+            if (choice.dataDir() != null) {
+                invocation.put("dataDir", choice.dataDir().toAbsolutePath().toString());
             }
             invocation.put("datasetOptions", choice.optionsText());
             invocation.put("seed", Long.toString(runSeed));
@@ -164,7 +183,7 @@ public final class EvaluationBuilder {
                 results.add(evaluation.train(folder, runSeed, ProgressListener.all(List.of(listener, report)), false));
                 report.refresh();
             } catch (RuntimeException e) {
-                throw RunSetup.removeIfUntrained(folder) ? RunSetup.duringSetup(e) : e;
+                throw RunSetup.removeIfUntrained(folder) ? RunSetup.duringSetup(e, choice) : e;
             } catch (IOException e) {
                 RunSetup.removeIfUntrained(folder);
                 throw e;

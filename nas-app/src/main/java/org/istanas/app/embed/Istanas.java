@@ -104,10 +104,13 @@ public final class Istanas {
 
     /** Retraining of a genotype. */
     public EvaluationBuilder evaluate(Genotype genotype) {
-        return new EvaluationBuilder(this, genotype);
+        return new EvaluationBuilder(this, genotype, null);
     }
 
-    /** Retraining of a built-in genotype name (e.g. {@code ISTA_twostage}) or a genotype.json file. */
+    /**
+     * Retraining of a built-in genotype name (e.g. {@code ISTA_twostage}) or a genotype.json file; the genotype.json
+     * of a run folder is trained on that run's dataset unless {@link EvaluationBuilder#dataset} says otherwise.
+     */
     public EvaluationBuilder evaluate(String nameOrFile) {
         org.istanas.api.space.Architecture architecture = SpaceGenotypes.resolve(nameOrFile, null, catalog::space);
         if (!(architecture instanceof Genotype genotype)) {
@@ -115,7 +118,17 @@ public final class Istanas {
                     + "trains darts genotypes only so far (stand-alone training of other spaces is not wired yet; "
                     + "'istanas params' counts their networks)");
         }
-        return new EvaluationBuilder(this, genotype);
+        return new EvaluationBuilder(this, genotype, genotypeFile(nameOrFile));
+    }
+
+    /** {@code nameOrFile} as a path when it names an existing file, else null (a built-in name). */
+    private static Path genotypeFile(String nameOrFile) {
+        try {
+            Path file = Path.of(nameOrFile);
+            return Files.isRegularFile(file) ? file : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     /**
@@ -153,7 +166,7 @@ public final class Istanas {
                 List.of());
         Record config = overrides.isEmpty() ? recorded : (Record) ConfigLoader.load(strategy.configType(),
                 strategy.legacyDefaults(), folder.config(), overrides);
-        ImageDataset dataset = reopen(provenance, folder);
+        ImageDataset dataset = reopen(provenance, folder, listener);
         SparseSolver solver = provenance.invocation().containsKey("solver")
                 ? catalog.solver(provenance.invocation("solver")) : null;
         long seed = Long.parseLong(provenance.invocation("seed"));
@@ -212,7 +225,7 @@ public final class Istanas {
                 folder.config(), List.of());
         EvaluationConfig config = overrides.isEmpty() ? recorded : ConfigLoader.load(EvaluationConfig.class,
                 EvaluationConfig.LEGACY_DEFAULTS, folder.config(), overrides);
-        ImageDataset dataset = reopen(provenance, folder);
+        ImageDataset dataset = reopen(provenance, folder, listener);
         Genotype genotype = GenotypeJson.read(folder.genotype());
         long seed = Long.parseLong(provenance.invocation("seed"));
         try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
@@ -234,10 +247,16 @@ public final class Istanas {
 
     /** Opens the dataset a run read and checks it is still the same data. */
     ImageDataset reopen(Provenance provenance, RunFolder folder) throws IOException {
+        return reopen(provenance, folder, ProgressListener.NONE);
+    }
+
+    /** {@link #reopen(Provenance, RunFolder)}, telling {@code listener} the header line naming the data. */
+    private ImageDataset reopen(Provenance provenance, RunFolder folder, ProgressListener listener) throws IOException {
         Map<String, String> inv = provenance.invocation();
         DatasetChoice data = new DatasetChoice(inv.get("dataset"), inv.containsKey("dataDir")
                 ? Path.of(inv.get("dataDir")) : null, DatasetChoice.parseOptions(inv.get("datasetOptions")));
         ImageDataset dataset = data.open(catalog);
+        listener.message(data.header(dataset));
         if (!dataset.checksum().equals(provenance.dataset().checksum())) {
             throw new IOException("dataset " + data.name() + " now has checksum " + dataset.checksum()
                     + " but the run in " + folder + " read " + provenance.dataset().checksum()

@@ -87,7 +87,8 @@ public final class ModelExport {
             description.put("dataset", data.name());
             description.put("datasetChecksum", data.checksum());
             description.put("seed", seed);
-            ExportRequest request = new ExportRequest(format, withAuxiliary, dilated, data.shape(), data.mean(),
+            ExportRequest request = new ExportRequest(format, withAuxiliary, dilated,
+                    org.istanas.data.pipeline.Augmentation.networkInput(data), data.mean(),
                     data.std(), data.classNames(), description);
             return istanas.engine().exporter().export(network, request, out);
         }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.istanas.api.UsageException;
+import org.istanas.api.network.InputSizeException;
 import org.istanas.api.run.CheckpointStore;
 import org.istanas.api.run.RunFolder;
 import org.slf4j.Logger;
@@ -52,9 +53,12 @@ final class RunSetup {
 
     /**
      * The error to report for a failure during set-up: a rejected value is a usage error (exit code 2) like any other
-     * bad {@code --set} value.
+     * bad {@code --set} value; images that do not fit the network also say which option sets their size.
      */
-    static RuntimeException duringSetup(RuntimeException error) {
+    static RuntimeException duringSetup(RuntimeException error, DatasetChoice data) {
+        if (error instanceof InputSizeException sizes) {
+            return data.explain(sizes);
+        }
         if (error instanceof IllegalArgumentException && !(error instanceof UsageException)) {
             return new UsageException(error.getMessage(), error);
         }

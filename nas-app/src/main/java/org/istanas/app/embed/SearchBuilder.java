@@ -38,9 +38,15 @@ public final class SearchBuilder {
     /** The official code's seed. */
     public static final long DEFAULT_SEED = 2;
 
+    /** Why a data directory without a dataset name is refused: the name would have to be guessed. */
+    public static String dataDirectoryWithoutDataset(Path dataDir) {
+        return "a data directory (" + dataDir + ") but no dataset was given: name the dataset it holds (--dataset, "
+                + "e.g. cifar10; 'istanas plugins' lists them)";
+    }
+
     private final Istanas istanas;
     private String strategy = DEFAULT_STRATEGY;
-    private String dataset = DEFAULT_DATASET;
+    private String dataset; // null: not named, so DEFAULT_DATASET, said loudly (DatasetChoice.choose)
     private Path dataDir;
     private final Map<String, String> datasetOptions = new LinkedHashMap<>();
     private String solver = DEFAULT_SOLVER;
@@ -65,8 +71,9 @@ public final class SearchBuilder {
         return this;
     }
 
+    /** The dataset to search on; without it (or null) the synthetic default, with a warning. */
     public SearchBuilder dataset(String name) {
-        this.dataset = Objects.requireNonNull(name, "dataset is null");
+        this.dataset = name; // null: not named (as the command line without --dataset)
         return this;
     }
 
@@ -201,8 +208,9 @@ public final class SearchBuilder {
         Record config = (Record) ConfigLoader.load(s.configType(), s.preset(presetName, space), configFile, overrides);
         SearchSpace searchSpace = istanas.catalog().space(space);
         ArchitectureOracle oracle = benchmark == null ? null : Istanas.openBenchmark(benchmark, space);
-        DatasetChoice choice = new DatasetChoice(dataset, dataDir, datasetOptions);
+        DatasetChoice choice = DatasetChoice.choose(dataset, dataDir, datasetOptions, null);
         ImageDataset data = choice.open(istanas.catalog());
+        listener.message(choice.header(data));
         if (only >= runs) {
             throw new IllegalArgumentException("run index " + only + " is not below the number of runs " + runs);
         }
@@ -212,7 +220,7 @@ public final class SearchBuilder {
         Map<String, Named> used = new LinkedHashMap<>();
         used.put("strategy", s);
         used.put("solver", sparseSolver);
-        used.put("dataset", istanas.catalog().dataset(dataset));
+        used.put("dataset", istanas.catalog().dataset(choice.name()));
         List<SearchOutcome> outcomes = new ArrayList<>();
         for (int i = Math.max(0, only); i < (only >= 0 ? only + 1 : runs); i++) {
             long runSeed = Seeds.forRun(seed, i);
@@ -221,9 +229,9 @@ public final class SearchBuilder {
             invocation.put("kind", Istanas.SEARCH);
             invocation.put("strategy", s.name());
             invocation.put("preset", presetName);
-            invocation.put("dataset", dataset);
-            if (dataDir != null) {
-                invocation.put("dataDir", dataDir.toAbsolutePath().toString());
+            invocation.put("dataset", choice.name());
+            if (choice.dataDir() != null) {
+                invocation.put("dataDir", choice.dataDir().toAbsolutePath().toString());
             }
             invocation.put("datasetOptions", choice.optionsText());
             invocation.put("solver", sparseSolver.name());
@@ -250,7 +258,7 @@ public final class SearchBuilder {
                         ProgressListener.all(List.of(listener, report)), searchSpace, oracle)));
                 report.refresh();
             } catch (RuntimeException e) {
-                throw RunSetup.removeIfUntrained(folder) ? RunSetup.duringSetup(e) : e;
+                throw RunSetup.removeIfUntrained(folder) ? RunSetup.duringSetup(e, choice) : e;
             } catch (IOException e) {
                 RunSetup.removeIfUntrained(folder);
                 throw e;

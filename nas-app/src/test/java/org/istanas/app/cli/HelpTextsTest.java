@@ -34,6 +34,21 @@ final class HelpTextsTest {
     }
 
     @Test
+    void everyBenchmarkShowsItsDefaults() {
+        assertThat(help("bench", "step")).contains("--layers=<layers> cells (default: 8)");
+        assertThat(help("bench", "train")).contains("--layers=<layers> cells (default: 20)",
+                "--genotype=<genotype> built-in genotype or genotype.json (default: DARTS_V2)");
+        assertThat(help("bench", "onestage")).contains("--batch=<batch> images per batch (default: 96)");
+    }
+
+    /** Issue 15 item 1: the dataset default is not a silent "synthetic". */
+    @Test
+    void theDatasetHelpSaysWhatIsReadWithoutIt() {
+        assertThat(help("evaluate")).contains("Default: for evaluate of a run's genotype.json, that run's dataset; "
+                + "otherwise the built-in synthetic images (a warning says so).");
+    }
+
+    @Test
     void everyCommandWithDatasetOptionsCallsThemDatasetOption() {
         assertThat(help("search")).contains("--dataset-option=KEY=VALUE");
         assertThat(help("evaluate")).contains("--dataset-option=KEY=VALUE");

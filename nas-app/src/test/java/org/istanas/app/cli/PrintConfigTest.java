@@ -19,6 +19,7 @@ final class PrintConfigTest {
         MainTest.Result official = MainTest.run("search", "--preset", "official", "--print-config");
         assertThat(paper.exitCode()).as(paper.err()).isZero();
         assertThat(official.exitCode()).as(official.err()).isZero();
+        assertThat(paper.out()).endsWith("\n"); // the shell prompt starts on a line of its own
         assertThat(paper.out()).startsWith("# strategy two-stage, preset paper").contains("learningRate: 0.2")
                 .contains("schedulerStepsFirst: true").contains("clipArchitectureGradients: true");
         assertThat(official.out()).contains("learningRate: 0.1").contains("learningRateMin: 0.001");

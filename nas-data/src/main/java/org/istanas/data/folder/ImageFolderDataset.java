@@ -8,7 +8,7 @@ import org.istanas.api.data.ImageShape;
 import org.istanas.api.data.ImageSplit;
 
 /**
- * An image-folder dataset. {@link #shape()} is the stored size (3 x resizeSize x resizeSize, default 256);
+ * An image-folder dataset. {@link #shape()} is the stored size (3 x resizeSize x resizeSize, default 256 = 224 * 8/7);
  * {@link #imageSize()} is the network input size (default 224) that
  * {@link org.istanas.data.pipeline.Augmentation#imagenetTrain(int)} and
  * {@link org.istanas.data.pipeline.Augmentation#imagenetEval(int)} crop to.

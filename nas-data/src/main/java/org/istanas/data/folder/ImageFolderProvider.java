@@ -26,8 +26,9 @@ import org.istanas.data.common.Sha256;
  * has no training directory is an error. Within a split, images are ordered round-robin over the classes (the k-th
  * image of every class in turn, files sorted by name), so {@code limit} keeps a class-balanced prefix.
  *
- * <p>Options: {@code imageSize} (default 224, the crop the network sees) and {@code resizeSize} (default 256, the
- * stored size: shorter side resized to it, then centre-cropped square).
+ * <p>Options: {@code imageSize} (default 224, the crop the network sees) and {@code resizeSize} (default
+ * imageSize * 8/7, i.e. 256 for 224: the stored size, shorter side resized to it, then centre-cropped square). Networks
+ * are built for the crops ({@link org.istanas.data.pipeline.Augmentation#networkInput}), not for the stored size.
  */
 public final class ImageFolderProvider implements DatasetProvider {
     public static final String NAME = "imagenet-folder";
@@ -51,7 +52,7 @@ public final class ImageFolderProvider implements DatasetProvider {
         Objects.requireNonNull(request, "request is null");
         ProviderOptions options = ProviderOptions.of(NAME, request.options(), Set.of(IMAGE_SIZE, RESIZE_SIZE));
         int imageSize = options.intValue(IMAGE_SIZE, 224, 8, 4096);
-        int resizeSize = options.intValue(RESIZE_SIZE, Math.max(256, imageSize), 8, 4096);
+        int resizeSize = options.intValue(RESIZE_SIZE, defaultResizeSize(imageSize), 8, 4096);
         if (resizeSize < imageSize) {
             throw new IllegalArgumentException("option '" + RESIZE_SIZE + "' (" + resizeSize + ") of dataset '" + NAME
                     + "' must be at least '" + IMAGE_SIZE + "' (" + imageSize + ")");
@@ -102,6 +103,14 @@ public final class ImageFolderProvider implements DatasetProvider {
         }
         return new ImageFolderDataset(root, classes, new ImageFolderSplit(train, resizeSize),
                 new ImageFolderSplit(eval, resizeSize), imageSize, Sha256.hex(digest));
+    }
+
+    /**
+     * The stored side for crops of {@code imageSize}: ImageNet's 256 for 224 crops, and the same 8/7 ratio for every
+     * other crop size, so that the evaluation's centre crop keeps the same share of the image whatever the size.
+     */
+    static int defaultResizeSize(int imageSize) {
+        return (int) Math.min(4096, Math.round(imageSize * 8.0 / 7.0));
     }
 
     /** Lists the images of one split in round-robin class order, hashing the listing into {@code digest}. */

@@ -95,6 +95,16 @@ public record Augmentation(int padding, boolean horizontalFlip, int cutout, Rand
         return none();
     }
 
+    /**
+     * Shape of the images a network trained or evaluated on {@code dataset} is fed: what {@link #forTraining} and
+     * {@link #forEvaluation} produce, i.e. the {@code imageSize} crops of an image folder (whose stored images are
+     * {@code resizeSize} squares) and the stored shape of every other dataset. Networks are built for this shape, not
+     * for {@link ImageDataset#shape()}.
+     */
+    public static ImageShape networkInput(ImageDataset dataset) {
+        return forEvaluation(dataset).outputShape(dataset.shape());
+    }
+
     public Augmentation withCutout(int size) {
         return new Augmentation(padding, horizontalFlip, size, resizedCrop, centreCrop, colourJitter);
     }

@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.istanas.api.data.Batch;
 import org.istanas.api.data.DatasetRequest;
 import org.istanas.api.data.ImageDataset;
+import org.istanas.api.data.ImageShape;
 import org.istanas.data.pipeline.Augmentation;
 import org.istanas.data.pipeline.BatchLoader;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,26 @@ final class ImageFolderProviderTest {
         ImageDataset limited = open(Map.of(), 4);
         assertThat(limited.train().size()).isEqualTo(4);
         assertThat(limited.train().label(3)).isZero();
+    }
+
+    /**
+     * Issue 15 item 7: the stored size follows the crop size at ImageNet's ratio 256/224 = 8/7 (it stayed 256), and
+     * networks are built for the crops, not for the stored squares (they were built for 256 and fed 224).
+     */
+    @Test
+    void theStoredSizeFollowsTheCropAndNetworksSeeTheCrop() throws IOException {
+        tree(2, 1);
+        ImageDataset defaults = open(Map.of());
+        assertThat(defaults.shape()).isEqualTo(new ImageShape(3, 256, 256));
+        assertThat(Augmentation.networkInput(defaults)).isEqualTo(new ImageShape(3, 224, 224));
+        ImageDataset small = open(Map.of("imageSize", "32"));
+        assertThat(small.shape()).isEqualTo(new ImageShape(3, 37, 37)); // 32 * 8 / 7 = 36.57
+        assertThat(Augmentation.networkInput(small)).isEqualTo(new ImageShape(3, 32, 32));
+        assertThat(open(Map.of("imageSize", "4000")).shape().height()).isEqualTo(4096); // the option's bound
+        try (BatchLoader loader = BatchLoader.over(small.train(), small.mean(), small.std()).batchSize(2)
+                .augmentation(Augmentation.forTraining(small, 0)).build()) {
+            assertThat(loader.next().shape()).isEqualTo(Augmentation.networkInput(small));
+        }
     }
 
     @Test

@@ -91,7 +91,8 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                 firstIndices(dataset.test().size(), config.testImages(), "testImages"));
         Check.batchFits(config.batchSize(), trainIndices.length, "training split ("
                 + (config.trainImages() == 0 ? "all of it" : "trainImages " + config.trainImages()) + ")");
-        this.network = engine.oneStageNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
+        this.network = engine.oneStageNetwork(new SearchNetworkSpec(
+                Augmentation.networkInput(dataset), dataset.numClasses(),
                 config.channels(), config.layers(), config.nodes(), operations, config.auxiliaryWeight(),
                 Seeds.derive(seed, "weights")));
         try {

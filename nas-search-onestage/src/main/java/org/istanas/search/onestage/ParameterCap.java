@@ -12,6 +12,7 @@ import org.istanas.api.run.Seeds;
 import org.istanas.api.network.NetworkEngine;
 import org.istanas.api.network.TargetNetwork;
 import org.istanas.api.network.TargetNetworkSpec;
+import org.istanas.data.pipeline.Augmentation;
 
 /**
  * The official code's memory guard (paper digest 5, item 12): a recovered architecture whose one-stage target
@@ -29,7 +30,8 @@ final class ParameterCap implements AutoCloseable {
         this.config = config;
         this.engine = engine;
         Map<String, CandidateOperation> byName = byName(operations);
-        this.specs = genotype -> new TargetNetworkSpec(genotype, layout(config), dataset.shape(),
+        this.specs = genotype -> new TargetNetworkSpec(genotype, layout(config),
+                Augmentation.networkInput(dataset),
                 dataset.numClasses(), config.channels(), config.layers(), config.auxiliaryWeight(), true, byName,
                 Seeds.derive(seed, "weights"));
     }

@@ -13,6 +13,7 @@ import org.istanas.api.network.SearchNetworkSpec;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.op.NoneOperation;
 import org.istanas.api.run.Seeds;
+import org.istanas.data.pipeline.Augmentation;
 import org.istanas.api.space.Architecture;
 import org.istanas.search.toolkit.CodeLayout;
 
@@ -40,7 +41,8 @@ final class DartsJob extends SuperNetJobBase<DenseSearchNetwork> {
              long seed) {
         this(config, dataset, new DartsCodes(withNone(operations, config.withNone()), config.nodes(), 1),
                 indexOfNone(withNone(operations, config.withNone())), engine, seed,
-                engine.denseSearchNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
+                engine.denseSearchNetwork(new SearchNetworkSpec(Augmentation.networkInput(dataset),
+                        dataset.numClasses(),
                         config.channels(), config.layers(), config.nodes(), withNone(operations, config.withNone()),
                         0.0, Seeds.derive(seed, "weights"), config.bnAfterReduceSkip())));
     }

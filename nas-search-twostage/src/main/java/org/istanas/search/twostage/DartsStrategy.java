@@ -10,6 +10,7 @@ import org.istanas.api.data.ImageDataset;
 import org.istanas.api.network.DenseSearchNetwork;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.Seeds;
+import org.istanas.data.pipeline.Augmentation;
 import org.istanas.api.space.SpaceNetworks;
 import org.istanas.api.space.SpaceSearchSpec;
 import org.istanas.api.space.nb201.Nb201Cell;
@@ -83,7 +84,8 @@ public final class DartsStrategy extends SuperNetStrategy<DartsConfig> {
                 "no loaded engine builds " + Nb201Cell.SPACE + " networks"));
         ImageDataset dataset = context.dataset();
         Nb201Codes codes = new Nb201Codes(operations, true);
-        DenseSearchNetwork network = networks.denseSearchNetwork(new SpaceSearchSpec(dataset.shape(),
+        DenseSearchNetwork network = networks.denseSearchNetwork(new SpaceSearchSpec(
+                Augmentation.networkInput(dataset),
                 dataset.numClasses(), config.channels(), config.layers(), codes.operations(),
                 Seeds.derive(context.seed(), "weights")));
         return new DartsJob(config, dataset, codes, DartsJob.indexOfNone(operations), engine, context.seed(),

@@ -13,6 +13,7 @@ import org.istanas.api.network.SearchNetworkSpec;
 import org.istanas.api.network.SparseSearchNetwork;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.Seeds;
+import org.istanas.data.pipeline.Augmentation;
 import org.istanas.api.run.StateStreams;
 import org.istanas.api.solver.LassoProblem;
 import org.istanas.api.solver.MeasurementMatrices;
@@ -46,7 +47,8 @@ final class TwoStageJob extends SuperNetJobBase<SparseSearchNetwork> {
     TwoStageJob(TwoStageConfig config, ImageDataset dataset, List<CandidateOperation> operations, SparseSolver solver,
                 NetworkEngine engine, long seed) {
         this(config, dataset, new DartsCodes(operations, config.nodes(), config.sparsity()), solver, engine, seed,
-                engine.sparseSearchNetwork(new SearchNetworkSpec(dataset.shape(), dataset.numClasses(),
+                engine.sparseSearchNetwork(new SearchNetworkSpec(Augmentation.networkInput(dataset),
+                        dataset.numClasses(),
                         config.channels(), config.layers(), config.nodes(), operations, 0.0,
                         Seeds.derive(seed, "weights"), config.bnAfterReduceSkip())));
     }

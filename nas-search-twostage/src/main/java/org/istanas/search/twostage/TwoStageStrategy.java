@@ -9,6 +9,7 @@ import java.util.List;
 import org.istanas.api.network.SparseSearchNetwork;
 import org.istanas.api.space.SearchSpace;
 import org.istanas.api.run.Seeds;
+import org.istanas.data.pipeline.Augmentation;
 import org.istanas.api.space.SpaceNetworks;
 import org.istanas.api.space.SpaceSearchSpec;
 import org.istanas.api.space.nb201.Nb201Cell;
@@ -122,7 +123,8 @@ public final class TwoStageStrategy extends SuperNetStrategy<TwoStageConfig> {
         SpaceNetworks networks = context.space().networks().orElseThrow(() -> new IllegalStateException(
                 "no loaded engine builds " + Nb201Cell.SPACE + " networks"));
         var dataset = context.dataset();
-        SparseSearchNetwork network = networks.sparseSearchNetwork(new SpaceSearchSpec(dataset.shape(),
+        SparseSearchNetwork network = networks.sparseSearchNetwork(new SpaceSearchSpec(
+                Augmentation.networkInput(dataset),
                 dataset.numClasses(), config.channels(), config.layers(), codes.operations(),
                 Seeds.derive(context.seed(), "weights")));
         return new TwoStageJob(config, dataset, codes, context.solver(), engine, context.seed(), network);

@@ -31,6 +31,8 @@ import org.istanas.api.network.OneStageNetwork;
 import org.istanas.api.network.ParameterGroup;
 import org.istanas.api.network.SearchNetworkSpec;
 import org.istanas.api.network.TargetNetwork;
+import org.istanas.api.network.TargetNetworkSpec;
+import org.istanas.api.network.NetworkInputs;
 import org.istanas.api.network.TargetNetworkSpec.Layout;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -73,6 +75,7 @@ public final class Nd4jOneStageNetwork extends CellNetwork implements OneStageNe
         if (spec.operations().isEmpty()) {
             throw new IllegalArgumentException("the one-stage network needs at least one candidate operation");
         }
+        NetworkInputs.requireFits(spec.input(), layout, spec.layers());
         List<NetworkPlan.CellShape> shapes = NetworkPlan.cells(layout, spec.channels(), spec.layers(),
                 reduce -> spec.nodes());
         Stem stem = TargetNetworks.stem(layout, spec.input().channels(), spec.channels(), type, spec.seed());

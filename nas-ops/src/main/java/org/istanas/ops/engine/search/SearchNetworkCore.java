@@ -15,7 +15,9 @@ import org.istanas.ops.engine.nn.LayerFactory;
 import org.istanas.ops.engine.nn.Linear;
 import org.istanas.ops.engine.nn.Param;
 import org.istanas.ops.engine.nn.Sequential;
+import org.istanas.api.network.NetworkInputs;
 import org.istanas.api.network.SearchNetworkSpec;
+import org.istanas.api.network.TargetNetworkSpec;
 import org.istanas.api.network.StepResult;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -53,6 +55,7 @@ public final class SearchNetworkCore implements AutoCloseable {
         if (spec.operations().isEmpty()) {
             throw new IllegalArgumentException("a search network needs at least one candidate operation");
         }
+        NetworkInputs.requireFits(spec.input(), TargetNetworkSpec.Layout.CIFAR, spec.layers()); // 3x3 stem, stride 1
         int c = spec.channels();
         int stemChannels = 3 * c;
         LayerFactory stemFactory = new LayerFactory(type, Seeds.derive(spec.seed(), "stem"), "stem");

@@ -114,7 +114,8 @@ public final class Evaluation {
     }
 
     private TargetNetwork build(long seed) {
-        return engine.targetNetwork(new TargetNetworkSpec(genotype, layout(config), dataset.shape(),
+        return engine.targetNetwork(new TargetNetworkSpec(genotype, layout(config),
+                Augmentation.networkInput(dataset),
                 dataset.numClasses(), config.channels(), config.layers(), config.auxiliaryWeight(), config.oneStageBn(),
                 operations,
                 Seeds.derive(seed, "weights")));
