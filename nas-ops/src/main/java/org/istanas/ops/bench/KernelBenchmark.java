@@ -89,6 +89,7 @@ public final class KernelBenchmark {
             {"batchnorm", (Supplier<Layer>) () -> new BatchNorm("b", f, c, false, false), 1},
             {"batchnorm+relu", (Supplier<Layer>) () -> new BatchNorm("b", f, c, false, true), 1},
             {"maxpool3x3", (Supplier<Layer>) () -> new Pool(Pool.Kind.MAX, 3, 1, 1, false), 1},
+            {"maxpool3x3 s2", (Supplier<Layer>) () -> new Pool(Pool.Kind.MAX, 3, 2, 1, false), 2},
             {"avgpool3x3", (Supplier<Layer>) () -> new Pool(Pool.Kind.AVG, 3, 1, 1, false), 1},
             {"factorized reduce", (Supplier<Layer>) () -> new FactorizedReduce("f", f, random, c, c, false), 2},
         };
