@@ -18,6 +18,7 @@ import org.istanas.api.space.nb201.Nb201Cell;
 import org.istanas.ops.engine.nn.Param;
 import org.istanas.ops.engine.optim.ParamGroup;
 import org.istanas.ops.engine.optim.StateIO;
+import org.istanas.ops.engine.search.EdgeSoftmax;
 import org.istanas.ops.engine.search.NodeMix;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -33,19 +34,19 @@ public final class Nd4jNb201DenseSearchNetwork implements DenseSearchNetwork, Ce
     private static final String MAGIC = "istanas-nb201-dense-search-1";
     private static final int NODES = Nd4jNb201SparseSearchNetwork.NODES;
     private final List<String> operations;
-    /** Position of {@code none} in {@link #operations}, or -1. */
-    private final int none;
     private final Nd4jNb201SparseSearchNetwork core;
     /** The computed operations (all but none) in the core's order. */
     private final List<String> computed;
+    /** Column of α of each computed operation (its position among all operations, none included). */
+    private final int[] alphaColumn;
     private final Param alpha;
     private final ParamGroup architecture;
 
     public Nd4jNb201DenseSearchNetwork(SpaceSearchSpec spec, DataType type) {
         Objects.requireNonNull(spec, "spec is null");
         this.operations = spec.operations();
-        this.none = operations.indexOf("none");
         this.computed = operations.stream().filter(op -> !op.equals("none")).toList();
+        this.alphaColumn = computed.stream().mapToInt(operations::indexOf).toArray();
         if (computed.isEmpty()) {
             throw new IllegalArgumentException("a dense nas-bench-201 super-net needs an operation besides none");
         }
@@ -87,28 +88,6 @@ public final class Nd4jNb201DenseSearchNetwork implements DenseSearchNetwork, Ce
         alpha.value().assign(Nd4j.createFromArray(alphas).castTo(alpha.value().dataType()));
     }
 
-    /** softmax(α_e) per edge, over all operations. */
-    private double[][] probabilities() {
-        double[][] a = alphas(CellType.NORMAL);
-        double[][] p = new double[a.length][];
-        for (int e = 0; e < a.length; e++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : a[e]) {
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            p[e] = new double[a[e].length];
-            for (int o = 0; o < a[e].length; o++) {
-                p[e][o] = Math.exp(a[e][o] - max);
-                sum += p[e][o];
-            }
-            for (int o = 0; o < a[e].length; o++) {
-                p[e][o] /= sum;
-            }
-        }
-        return p;
-    }
-
     /** Node j mixes, for each source i ≤ j and computed op c, the softmax weight of (edge i→j+1, op c). */
     private NodeMix[] mixes(double[][] p) {
         NodeMix[] mixes = new NodeMix[NODES];
@@ -118,7 +97,7 @@ public final class Nd4jNb201DenseSearchNetwork implements DenseSearchNetwork, Ce
             double[] weights = new double[candidates.length];
             for (int k = 0; k < candidates.length; k++) {
                 candidates[k] = k;
-                weights[k] = p[Nb201Cell.edge(k / ops, j + 1)][operations.indexOf(computed.get(k % ops))];
+                weights[k] = p[Nb201Cell.edge(k / ops, j + 1)][alphaColumn[k % ops]];
             }
             mixes[j] = new NodeMix(candidates, weights);
         }
@@ -127,26 +106,20 @@ public final class Nd4jNb201DenseSearchNetwork implements DenseSearchNetwork, Ce
 
     @Override
     public StepResult trainStep(Batch batch) {
-        double[][] p = probabilities();
+        double[][] p = EdgeSoftmax.of(alphas(CellType.NORMAL));
         double[][] gradW = new double[NODES][];
         StepResult result = core.trainStep(batch, mixes(p), gradW);
-        // dL/dw of every (edge, op); none's is 0 (its output is zero); then dL/dα_eo = p_eo (g_eo - Σ_o' p_eo' g_eo')
+        // dL/dw of every (edge, op); none's is 0 (its output is zero)
         int ops = computed.size();
         double[][] g = new double[Nb201Cell.EDGES][operations.size()];
         for (int j = 0; j < NODES; j++) {
             for (int k = 0; k < gradW[j].length; k++) {
-                g[Nb201Cell.edge(k / ops, j + 1)][operations.indexOf(computed.get(k % ops))] = gradW[j][k];
+                g[Nb201Cell.edge(k / ops, j + 1)][alphaColumn[k % ops]] = gradW[j][k];
             }
         }
-        double[][] gradAlpha = new double[Nb201Cell.EDGES][operations.size()];
+        double[][] gradAlpha = new double[Nb201Cell.EDGES][];
         for (int e = 0; e < Nb201Cell.EDGES; e++) {
-            double mean = 0;
-            for (int o = 0; o < operations.size(); o++) {
-                mean += p[e][o] * g[e][o];
-            }
-            for (int o = 0; o < operations.size(); o++) {
-                gradAlpha[e][o] = p[e][o] * (g[e][o] - mean);
-            }
+            gradAlpha[e] = EdgeSoftmax.backward(p[e], g[e]);
         }
         alpha.gradient().assign(Nd4j.createFromArray(gradAlpha).castTo(alpha.value().dataType()));
         alpha.markGradient();
@@ -155,12 +128,12 @@ public final class Nd4jNb201DenseSearchNetwork implements DenseSearchNetwork, Ce
 
     @Override
     public StepResult evaluate(Batch batch) {
-        return core.evaluate(batch, mixes(probabilities()));
+        return core.evaluate(batch, mixes(EdgeSoftmax.of(alphas(CellType.NORMAL))));
     }
 
     @Override
     public float[][] logits(Batch batch) {
-        return core.logits(batch, mixes(probabilities()));
+        return core.logits(batch, mixes(EdgeSoftmax.of(alphas(CellType.NORMAL))));
     }
 
     /** The cell alone with the shared weights ({@code none} edges left out, the others at weight 1). */

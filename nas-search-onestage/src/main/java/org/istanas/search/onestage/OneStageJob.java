@@ -194,7 +194,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
     @Override
     public List<String> codeColumns() {
         List<String> columns = new ArrayList<>(layout.codeColumns());
-        columns.addAll(recovery.stats().columns(layout));
+        columns.addAll(recovery.stats().columns());
         return columns;
     }
 

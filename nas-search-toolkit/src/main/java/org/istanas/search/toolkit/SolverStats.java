@@ -51,11 +51,6 @@ public final class SolverStats {
     }
 
     /** Column names, per node {@code <support column>_iterations, _gap, _converged}, appended to codes.csv. */
-    public List<String> columns(CodeLayout layout) {
-        return columns();
-    }
-
-    /** Column names, per node {@code <support column>_iterations, _gap, _converged}, appended to codes.csv. */
     public List<String> columns() {
         List<String> columns = new ArrayList<>();
         for (String node : slots) {

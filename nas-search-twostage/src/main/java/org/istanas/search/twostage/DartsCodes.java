@@ -44,6 +44,17 @@ final class DartsCodes implements SpaceCodes {
     }
 
     @Override
+    public int operationsPerEdge() {
+        return layout.ops();
+    }
+
+    /** The configured m for every node, as the paper (m = 7 for n = 14..35). */
+    @Override
+    public int measurements(int node, int projDims) {
+        return projDims;
+    }
+
+    @Override
     public int candidates(int node) {
         return layout.candidates(node);
     }

@@ -61,9 +61,9 @@ final class DartsJob extends SuperNetJobBase<DenseSearchNetwork> {
         this.layout = codes instanceof DartsCodes d ? d.layout() : null;
         this.noneIndex = noneIndex;
         Random init = new Random(Seeds.derive(seed, "alpha-init"));
-        int edges = IntStream.range(0, codes.nodes()).map(j -> codes.candidates(j) / ops()).sum();
+        int edges = IntStream.range(0, codes.nodes()).map(j -> codes.candidates(j) / codes.operationsPerEdge()).sum();
         for (CellType type : types) {
-            double[][] alphas = new double[edges][ops()];
+            double[][] alphas = new double[edges][codes.operationsPerEdge()];
             for (double[] edge : alphas) {
                 for (int o = 0; o < edge.length; o++) {
                     edge[o] = config.archInitScale() * init.nextGaussian();
@@ -71,11 +71,6 @@ final class DartsJob extends SuperNetJobBase<DenseSearchNetwork> {
             }
             network.setAlphas(type, alphas);
         }
-    }
-
-    /** Operations per edge. */
-    private int ops() {
-        return codes.candidates(0) / (layout != null ? 2 : 1);
     }
 
     @Override
@@ -133,9 +128,9 @@ final class DartsJob extends SuperNetJobBase<DenseSearchNetwork> {
         int edge = 0;
         for (int j = 0; j < codes.nodes(); j++) {
             weights[j] = new double[codes.candidates(j)];
-            for (int i = 0; i < codes.candidates(j) / ops(); i++, edge++) {
+            for (int i = 0; i < codes.candidates(j) / codes.operationsPerEdge(); i++, edge++) {
                 double[] w = softmax(alphas[edge]);
-                System.arraycopy(w, 0, weights[j], i * ops(), w.length);
+                System.arraycopy(w, 0, weights[j], i * codes.operationsPerEdge(), w.length);
             }
         }
         return weights;

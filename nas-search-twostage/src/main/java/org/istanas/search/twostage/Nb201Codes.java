@@ -53,6 +53,17 @@ final class Nb201Codes implements SpaceCodes {
     }
 
     @Override
+    public int operationsPerEdge() {
+        return ops.size();
+    }
+
+    /** m_j = n_j / 2 (docs/spaces.md); projDims does not apply. */
+    @Override
+    public int measurements(int node, int projDims) {
+        return Math.max(1, candidates(node) / 2);
+    }
+
+    @Override
     public int candidates(int node) {
         return (node + 1) * ops.size();
     }

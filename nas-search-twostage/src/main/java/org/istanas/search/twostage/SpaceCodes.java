@@ -17,6 +17,16 @@ interface SpaceCodes {
     /** Intermediate nodes per cell type. */
     int nodes();
 
+    /** Candidate operations per input edge. */
+    int operationsPerEdge();
+
+    /**
+     * Rows m_j of node {@code node}'s measurement matrix A_j.
+     *
+     * @param projDims the configured m (the paper's 7 for the darts cells)
+     */
+    int measurements(int node, int projDims);
+
     /** Length n_j of node {@code node}'s code (0-based). */
     int candidates(int node);
 

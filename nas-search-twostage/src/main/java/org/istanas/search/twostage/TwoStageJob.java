@@ -55,7 +55,7 @@ final class TwoStageJob extends SuperNetJobBase<SparseSearchNetwork> {
 
     /**
      * A search of any space: {@code codes} lays out its codes, {@code network} is its sparse super-net (owned by the
-     * job from here on). Each node's A has m = {@code projDims} rows in {@code darts} and m_j = n_j / 2 elsewhere.
+     * job from here on). Each node's A has {@link SpaceCodes#measurements} rows.
      */
     TwoStageJob(TwoStageConfig config, ImageDataset dataset, SpaceCodes codes, SparseSolver solver,
                 NetworkEngine engine, long seed, SparseSearchNetwork network) {
@@ -73,7 +73,7 @@ final class TwoStageJob extends SuperNetJobBase<SparseSearchNetwork> {
             for (int j = 0; j < codes.nodes(); j++) {
                 long matrixSeed = Seeds.derive(seed, "matrix-" + CodeLayout.prefix(type) + "-" + j);
                 int n = codes.candidates(j);
-                int m = measurements(codes, j);
+                int m = codes.measurements(j, config.projDims());
                 matrices[t][j] = config.matrix().equals("gaussian")
                         ? MeasurementMatrices.gaussianNormalized(m, n, matrixSeed)
                         : MeasurementMatrices.uniform(m, n, matrixSeed);
@@ -86,11 +86,6 @@ final class TwoStageJob extends SuperNetJobBase<SparseSearchNetwork> {
         }
         recoverAll(false);
         solverStats.clear(); // every epoch end solves every node again
-    }
-
-    /** m_j: the configured projDims for DARTS cells; n_j / 2 in spaces with one code per node and one op per edge. */
-    private int measurements(SpaceCodes codes, int node) {
-        return codes instanceof DartsCodes ? config.projDims() : Math.max(1, codes.candidates(node) / 2);
     }
 
     SparseSearchNetwork network() {

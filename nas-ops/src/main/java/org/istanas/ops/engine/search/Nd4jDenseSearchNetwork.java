@@ -100,22 +100,7 @@ public final class Nd4jDenseSearchNetwork implements DenseSearchNetwork {
     private double[][][] probabilities() {
         double[][][] probs = new double[2][][];
         for (int t = 0; t < 2; t++) {
-            double[][] a = alphas(CellType.values()[t]);
-            probs[t] = new double[edges][ops];
-            for (int e = 0; e < edges; e++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (double v : a[e]) {
-                    max = Math.max(max, v);
-                }
-                double sum = 0;
-                for (int o = 0; o < ops; o++) {
-                    probs[t][e][o] = Math.exp(a[e][o] - max);
-                    sum += probs[t][e][o];
-                }
-                for (int o = 0; o < ops; o++) {
-                    probs[t][e][o] /= sum;
-                }
-            }
+            probs[t] = EdgeSoftmax.of(alphas(CellType.values()[t]));
         }
         return probs;
     }
@@ -153,14 +138,9 @@ public final class Nd4jDenseSearchNetwork implements DenseSearchNetwork {
             for (int j = 0; j < spec.nodes(); j++) {
                 for (int i = 0; i < j + 2; i++) {
                     int e = firstEdge(j) + i;
-                    double[] p = probs[t][e];
-                    double dot = 0;
-                    for (int o = 0; o < ops; o++) {
-                        dot += p[o] * gradW[t][j][i * ops + o];
-                    }
-                    for (int o = 0; o < ops; o++) {
-                        g[e * ops + o] = p[o] * (gradW[t][j][i * ops + o] - dot);
-                    }
+                    double[] edge = EdgeSoftmax.backward(probs[t][e],
+                            java.util.Arrays.copyOfRange(gradW[t][j], i * ops, (i + 1) * ops));
+                    System.arraycopy(edge, 0, g, e * ops, ops);
                 }
             }
             Param a = alphas[t];
