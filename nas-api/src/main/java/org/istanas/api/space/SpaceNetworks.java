@@ -2,6 +2,7 @@ package org.istanas.api.space;
 
 import org.istanas.api.network.DenseSearchNetwork;
 import org.istanas.api.network.SparseSearchNetwork;
+import org.istanas.api.network.TrainableNetwork;
 
 /**
  * How a {@link SearchSpace}'s networks are built through the numeric engine. The interface is engine-neutral;
@@ -15,6 +16,17 @@ public interface SpaceNetworks {
      * @throws IllegalArgumentException when the architecture is not of this space or names an unknown operation
      */
     StandaloneModel standalone(Architecture architecture, StandaloneRequest request);
+
+    /**
+     * The stand-alone network of {@code architecture}, trainable from scratch ({@code evaluate}): softmax
+     * cross-entropy training steps, inference, and its state for checkpoints.
+     *
+     * @throws IllegalArgumentException      when the architecture is not of this space or names an unknown operation
+     * @throws UnsupportedOperationException when the engine cannot train this space's networks
+     */
+    default TrainableNetwork trainable(Architecture architecture, StandaloneRequest request) {
+        throw new UnsupportedOperationException("no trainable stand-alone network for this space in this engine");
+    }
 
     /**
      * The ISTA-NAS sparse super-net of this space: only each node's support is computed, b gets its gradient through
