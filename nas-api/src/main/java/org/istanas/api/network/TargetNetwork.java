@@ -7,5 +7,6 @@ public interface TargetNetwork extends TrainableNetwork {
     Genotype genotype();
 
     /** Drop-path probability applied to non-identity ops in training mode (ramped by the trainer). */
+    @Override
     void setDropPathProbability(double probability);
 }

@@ -29,6 +29,16 @@ public interface TrainableNetwork extends AutoCloseable {
         }
     }
 
+    /**
+     * Drop-path probability of the non-identity ops in training mode (ramped by the trainer). Networks without
+     * drop-path (NAS-Bench-201's) accept only 0.
+     */
+    default void setDropPathProbability(double probability) {
+        if (probability != 0) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " has no drop-path");
+        }
+    }
+
     /** The network weights (convolutions, BN affine parameters, classifier), as SGD updates them. */
     ParameterGroup weights();
 

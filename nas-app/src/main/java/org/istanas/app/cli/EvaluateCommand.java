@@ -23,9 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code istanas evaluate}: retrains a genotype from scratch and reports test accuracy. */
+/** {@code istanas evaluate}: retrains an architecture from scratch and reports test accuracy. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Retrain a genotype's target network from scratch on the full training set and report test "
+        description = "Retrain an architecture's stand-alone network (a DARTS genotype's target network, a "
+                + "NAS-Bench-201 cell's macro network) from scratch on the full training set and report test "
                 + "accuracy (mean ± std over --seeds). Saves the trained model; --test-only --run DIR measures it again.")
 public final class EvaluateCommand implements Callable<Integer> {
     private final PluginCatalog catalog;
@@ -35,9 +36,19 @@ public final class EvaluateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--genotype", paramLabel = "NAME|FILE",
-            description = "Built-in genotype (ISTA_twostage, DARTS_V2, ...; see 'istanas genotype list') or a "
-                    + "genotype.json file.")
+            description = "Built-in genotype (ISTA_twostage, DARTS_V2, ...; see 'istanas genotype list'), a "
+                    + "genotype.json file, or a NAS-Bench-201 string ('|nor_conv_3x3~0|+|...|').")
     String genotype;
+
+    @Option(names = "--space", paramLabel = "NAME",
+            description = "Search space of the genotype (default: inferred; darts for built-in names, nas-bench-201 "
+                    + "for '|...|' strings, a file's own \"space\" field). Presets are per space.")
+    String space;
+
+    @Option(names = "--benchmark", paramLabel = "FILE",
+            description = "nas-bench-201 only: the NAS-Bench-201 table (NATS-Bench CSV export, docs/spaces.md) to look "
+                    + "the cell up in, so the last lines show its 200-epoch accuracies next to this training's.")
+    Path benchmark;
 
     @Option(names = "--seed", defaultValue = "0", description = "Base seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -86,14 +97,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (runIndex == null && seeds > 1) {
             return seedsExperiment(out);
         }
-        EvaluationBuilder builder = istanas.evaluate(genotype);
+        EvaluationBuilder builder;
+        try {
+            builder = istanas.evaluate(genotype, space);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (runIndex != null) {
             builder.onlySeed(runIndex);
         }
         common.datasetOptions.forEach(builder::datasetOption);
         EvaluationReport report = builder.dataset(common.dataset).dataDir(common.dataDir)
                 .preset(common.preset == null ? "paper" : common.preset).configFile(common.configFile)
-                .overrides(common.overrides).seed(seed).seeds(seeds).out(common.out)
+                .overrides(common.overrides).seed(seed).seeds(seeds).out(common.out).benchmark(benchmark)
                 .listener(Progress.forCommand(common.quiet)).run();
         print(out, report);
         return 0;
@@ -106,7 +122,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     private int seedsExperiment(PrintWriter out) throws Exception {
         ExecutorChoice choice = ExperimentOptions.choice(spec, executor, catalog);
         String preset = common.preset == null ? "paper" : common.preset;
-        ExperimentOptions.checkEvaluation(spec, catalog, genotype, common, preset);
+        ExperimentOptions.checkEvaluation(spec, catalog, genotype, space, common, preset);
+        java.util.Map<String, Double> table = benchmark == null ? java.util.Map.of()
+                : istanas.lookUp(benchmark, istanas.evaluate(genotype, space).architecture());
         Path file = Path.of(genotype);
         List<String> args = new ArrayList<>(List.of("evaluate", "--genotype",
                 java.nio.file.Files.exists(file) ? file.toAbsolutePath().toString() : genotype));
@@ -114,16 +132,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (common.preset == null) {
             args.addAll(List.of("--preset", preset));
         }
+        if (space != null) {
+            args.addAll(List.of("--space", space));
+        }
         args.addAll(List.of("--seed", Long.toString(seed), "--seeds", Integer.toString(seeds)));
         Path parent = common.out != null ? common.out : RunsExperiment.defaultFolder("evaluate", seed);
         RunsExperiment experiment = RunsExperiment.prepare(parent, RunsExperiment.EVALUATE_SEEDS, seeds, args);
         experiment.run(catalog, choice, Main::run, common.quiet, out, spec.commandLine().getErr());
-        print(out, experiment.evaluationReport());
+        EvaluationReport report = experiment.evaluationReport(catalog::space);
+        print(out, new EvaluationReport(report.runs(), report.testAccuracy(), report.folder(), table));
         return 0;
     }
 
     static void print(PrintWriter out, EvaluationReport report) {
         out.printf(Locale.ROOT, "%ntest accuracy: %s%n", report.testAccuracy().toText(4));
+        SearchCommand.benchmarkLine(report.benchmark()).ifPresent(out::println);
         out.printf(Locale.ROOT, "parameters:    %d%n", report.runs().get(0).parameters());
         out.println("dataset:       " + DatasetLine.of(report.runs().get(0).runFolder()));
         out.println("run folder:    " + report.folder().toAbsolutePath());

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.istanas.api.config.ConfigLoader;
-import org.istanas.api.genotype.Genotypes;
+import org.istanas.api.space.SpaceGenotypes;
 import org.istanas.api.search.SearchStrategy;
 import org.istanas.api.spi.PluginCatalog;
 import org.istanas.app.embed.SearchBuilder;
@@ -53,17 +53,17 @@ final class ExperimentOptions {
     }
 
     /** Genotype, dataset, preset and configuration keys of an evaluation. */
-    static void checkEvaluation(CommandSpec spec, PluginCatalog catalog, String genotype, CommonRunOptions common,
-                                String preset) {
+    static void checkEvaluation(CommandSpec spec, PluginCatalog catalog, String genotype, String space,
+                                CommonRunOptions common, String preset) {
         try {
-            Genotypes.resolve(genotype);
+            String resolvedSpace = SpaceGenotypes.resolve(genotype, space, catalog::space).space();
             // a run's genotype.json: each trial takes that run's dataset, as one evaluation does
             if (!recordsADataset(genotype)) {
                 checkDataset(catalog, common);
             } else if (common.dataset != null) {
                 catalog.dataset(common.dataset);
             }
-            ConfigLoader.load(EvaluationConfig.class, EvaluationPresets.get(preset), common.configFile,
+            ConfigLoader.load(EvaluationConfig.class, EvaluationPresets.get(preset, resolvedSpace), common.configFile,
                     common.overrides);
         } catch (IllegalArgumentException | org.istanas.api.config.ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -70,7 +70,7 @@ public final class ResumeCommand implements Callable<Integer> {
             if (experiment.kind().equals(RunsExperiment.SEARCH_RUNS)) {
                 SearchCommand.print(out, experiment.searchReport());
             } else {
-                EvaluateCommand.print(out, experiment.evaluationReport());
+                EvaluateCommand.print(out, experiment.evaluationReport(catalog::space));
             }
             return 0;
         }

@@ -154,9 +154,14 @@ public final class SearchCommand implements Callable<Integer> {
 
     /** The benchmark's accuracies of the found cell, when the run looked them up ({@code --benchmark}). */
     static Optional<String> benchmarkLine(SearchOutcome outcome) {
+        return benchmarkLine(outcome.metrics());
+    }
+
+    /** The {@code benchmark_*} values of {@code metrics} as one line, when there are any. */
+    static Optional<String> benchmarkLine(java.util.Map<String, Double> metrics) {
         List<String> parts = new ArrayList<>();
         for (String dataset : List.of("cifar10", "cifar100", "imagenet16")) {
-            Double value = outcome.metrics().get("benchmark_" + dataset);
+            Double value = metrics.get("benchmark_" + dataset);
             if (value != null) {
                 parts.add(String.format(Locale.ROOT, "%s %.2f %%", dataset, value));
             }

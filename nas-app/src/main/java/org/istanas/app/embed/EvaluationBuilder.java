@@ -12,7 +12,9 @@ import org.istanas.api.Named;
 import org.istanas.api.config.ConfigLoader;
 import org.istanas.api.data.ImageDataset;
 import org.istanas.api.genotype.Genotype;
-import org.istanas.api.genotype.GenotypeJson;
+import org.istanas.api.run.AtomicFiles;
+import org.istanas.api.space.Architecture;
+import org.istanas.api.space.SearchSpace;
 import org.istanas.api.network.InputSizeException;
 import org.istanas.api.network.NetworkInputs;
 import org.istanas.api.network.TargetNetworkSpec;
@@ -39,7 +41,7 @@ public final class EvaluationBuilder {
     public static final long DEFAULT_SEED = 0;
 
     private final Istanas istanas;
-    private final Genotype genotype;
+    private final Architecture architecture;
     private final Path genotypeFile;
     private String dataset; // null: not named, so the genotype's run's or the default (DatasetChoice.choose)
     private Path dataDir;
@@ -51,12 +53,13 @@ public final class EvaluationBuilder {
     private int seeds = 1;
     private int only = -1;
     private Path out;
+    private Path benchmark;
     private ProgressListener listener = ProgressListener.NONE;
 
-    /** @param genotypeFile the file the genotype was read from, or null; its run's dataset is the default */
-    EvaluationBuilder(Istanas istanas, Genotype genotype, Path genotypeFile) {
+    /** @param genotypeFile the file the architecture was read from, or null; its run's dataset is the default */
+    EvaluationBuilder(Istanas istanas, Architecture architecture, Path genotypeFile) {
         this.istanas = istanas;
-        this.genotype = Objects.requireNonNull(genotype, "genotype is null");
+        this.architecture = Objects.requireNonNull(architecture, "architecture is null");
         this.genotypeFile = genotypeFile;
     }
 
@@ -79,7 +82,7 @@ public final class EvaluationBuilder {
         return this;
     }
 
-    /** {@code paper} (default), {@code cpu} or {@code smoke}. */
+    /** {@code paper} (default), {@code cpu} or {@code smoke}; each space has its own (EvaluationPresets). */
     public EvaluationBuilder preset(String name) {
         this.preset = Objects.requireNonNull(name, "preset is null");
         return this;
@@ -130,25 +133,45 @@ public final class EvaluationBuilder {
         return this;
     }
 
+    /** The architecture this builder trains. */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /**
+     * A NAS-Bench-201 table (the NATS-Bench CSV export) to look the trained cell up in, so the report shows the
+     * benchmark's 200-epoch accuracies next to this training's; read and validated before anything is trained.
+     */
+    public EvaluationBuilder benchmark(Path table) {
+        this.benchmark = table;
+        return this;
+    }
+
     public EvaluationBuilder listener(ProgressListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener is null");
         return this;
     }
 
     public EvaluationReport run() throws IOException {
-        EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, EvaluationPresets.get(preset), configFile,
-                overrides);
+        EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class,
+                EvaluationPresets.get(preset, architecture.space()), configFile, overrides);
+        SearchSpace space = istanas.catalog().space(architecture.space());
         DatasetChoice choice = DatasetChoice.choose(dataset, dataDir, datasetOptions,
                 genotypeFile == null ? null : RecordedDataset.of(genotypeFile).orElse(null));
         ImageDataset data = choice.open(istanas.catalog());
         listener.message(choice.header(data));
         try { // before any folder exists: a size the network cannot take is the caller's to change
-            NetworkInputs.requireFits(Augmentation.networkInput(data), config.network().equals("imagenet")
-                    ? TargetNetworkSpec.Layout.IMAGENET : TargetNetworkSpec.Layout.CIFAR, config.layers());
+            if (architecture instanceof Genotype) {
+                NetworkInputs.requireFits(Augmentation.networkInput(data), config.network().equals("imagenet")
+                        ? TargetNetworkSpec.Layout.IMAGENET : TargetNetworkSpec.Layout.CIFAR, config.layers());
+            }
         } catch (InputSizeException e) {
             throw choice.explain(e);
         }
-        Evaluation evaluation = new Evaluation(config, genotype, data, istanas.operationsByName(), istanas.engine());
+        Evaluation evaluation = new Evaluation(config, architecture, space, data, istanas.operationsByName(),
+                istanas.engine());
+        Map<String, Double> tableValues = benchmark == null ? Map.of()
+                : Istanas.openBenchmark(benchmark, architecture.space()).lookup(architecture);
         if (only >= seeds) {
             throw new IllegalArgumentException("seed index " + only + " is not below the number of seeds " + seeds);
         }
@@ -163,6 +186,7 @@ public final class EvaluationBuilder {
             RunFolder folder = RunFolder.create(seeds == 1 || only >= 0 ? base : base.resolve("run-" + i));
             Map<String, String> invocation = new LinkedHashMap<>();
             invocation.put("kind", Istanas.EVALUATE);
+            invocation.put("space", architecture.space());
             invocation.put("preset", preset);
             invocation.put("dataset", choice.name());
             if (choice.dataDir() != null) {
@@ -172,10 +196,13 @@ public final class EvaluationBuilder {
             invocation.put("seed", Long.toString(runSeed));
             invocation.put("baseSeed", Long.toString(seed));
             invocation.put("overrides", String.join(" ", overrides));
+            if (benchmark != null) {
+                invocation.put("benchmark", benchmark.toAbsolutePath().toString());
+            }
             try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
                 RunRecords.write(folder, config, invocation, runSeed, choice, data, istanas.plugins(used),
                         istanas.engine().describe());
-                GenotypeJson.write(folder.genotype(), genotype);
+                AtomicFiles.write(folder.genotype(), space.toJson(architecture));
                 if (seeds > 1 && only < 0) {
                     listener.message("seed " + (i + 1) + " of " + seeds + " (" + runSeed + ")");
                 }
@@ -194,7 +221,7 @@ public final class EvaluationBuilder {
             new ReportRefresher(base).refresh();
         }
         return new EvaluationReport(results,
-                Istanas.summary(results.stream().map(EvaluationResult::testAccuracy).toList()), base);
+                Istanas.summary(results.stream().map(EvaluationResult::testAccuracy).toList()), base, tableValues);
     }
 
     /** summary.csv of the evaluations under {@code base}, one row per seed. */
@@ -216,8 +243,9 @@ public final class EvaluationBuilder {
         Provenance provenance = ProvenanceFiles.read(folder.provenance());
         ImageDataset data = istanas.reopen(provenance, folder);
         EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, Map.of(), folder.config(), List.of());
-        Genotype genotype = GenotypeJson.read(folder.genotype());
-        return new Evaluation(config, genotype, data, istanas.operationsByName(), istanas.engine())
+        Architecture architecture = istanas.readArchitecture(folder.genotype());
+        return new Evaluation(config, architecture, istanas.catalog().space(architecture.space()), data,
+                istanas.operationsByName(), istanas.engine())
                 .testOnly(folder, Long.parseLong(provenance.invocation("seed")));
     }
 }

@@ -107,18 +107,33 @@ public final class Istanas {
         return new EvaluationBuilder(this, genotype, null);
     }
 
+    /** Retraining of an architecture of any space (a NAS-Bench-201 cell, a DARTS genotype, ...). */
+    public EvaluationBuilder evaluate(org.istanas.api.space.Architecture architecture) {
+        return new EvaluationBuilder(this, architecture, null);
+    }
+
     /**
-     * Retraining of a built-in genotype name (e.g. {@code ISTA_twostage}) or a genotype.json file; the genotype.json
-     * of a run folder is trained on that run's dataset unless {@link EvaluationBuilder#dataset} says otherwise.
+     * Retraining of a built-in genotype name (e.g. {@code ISTA_twostage}), a genotype.json file or a space's one-line
+     * form (a NAS-Bench-201 string); the genotype.json of a run folder is trained on that run's dataset unless
+     * {@link EvaluationBuilder#dataset} says otherwise.
      */
     public EvaluationBuilder evaluate(String nameOrFile) {
-        org.istanas.api.space.Architecture architecture = SpaceGenotypes.resolve(nameOrFile, null, catalog::space);
-        if (!(architecture instanceof Genotype genotype)) {
-            throw new IllegalArgumentException(nameOrFile + ": a " + architecture.space() + " architecture; evaluate "
-                    + "trains darts genotypes only so far (stand-alone training of other spaces is not wired yet; "
-                    + "'istanas params' counts their networks)");
-        }
-        return new EvaluationBuilder(this, genotype, genotypeFile(nameOrFile));
+        return evaluate(nameOrFile, null);
+    }
+
+    /**
+     * As {@link #evaluate(String)}, in the space {@code space} ({@code null}: inferred, as {@code genotype show}).
+     *
+     * @throws IllegalArgumentException for an unknown space, or a file of another space
+     */
+    public EvaluationBuilder evaluate(String nameOrFile, String space) {
+        org.istanas.api.space.Architecture architecture = SpaceGenotypes.resolve(nameOrFile, space, catalog::space);
+        return new EvaluationBuilder(this, architecture, genotypeFile(nameOrFile));
+    }
+
+    /** The architecture a run folder's genotype.json holds, of whichever space its {@code "space"} field names. */
+    org.istanas.api.space.Architecture readArchitecture(Path genotypeFile) {
+        return SpaceGenotypes.resolve(genotypeFile.toString(), null, catalog::space);
     }
 
     /** {@code nameOrFile} as a path when it names an existing file, else null (a built-in name). */
@@ -226,12 +241,13 @@ public final class Istanas {
         EvaluationConfig config = overrides.isEmpty() ? recorded : ConfigLoader.load(EvaluationConfig.class,
                 EvaluationConfig.LEGACY_DEFAULTS, folder.config(), overrides);
         ImageDataset dataset = reopen(provenance, folder, listener);
-        Genotype genotype = GenotypeJson.read(folder.genotype());
+        org.istanas.api.space.Architecture architecture = readArchitecture(folder.genotype());
         long seed = Long.parseLong(provenance.invocation("seed"));
         try (RunFolderLock lock = RunFolderLock.acquire(folder.root())) {
             SettingsChanges.record(folder, provenance, recorded, config, changedKeys, listener);
             ReportRefresher report = new ReportRefresher(folder.root());
-            EvaluationResult result = new Evaluation(config, genotype, dataset, operationsByName(), engine())
+            EvaluationResult result = new Evaluation(config, architecture, catalog.space(architecture.space()),
+                    dataset, operationsByName(), engine())
                     .train(folder, seed, ProgressListener.all(List.of(listener, report)), true);
             report.refresh();
             return result;
@@ -275,6 +291,16 @@ public final class Istanas {
             context.oracle(oracle);
         }
         return context.build();
+    }
+
+    /**
+     * The values a NAS-Bench-201 table holds for {@code architecture} ({@code benchmark_cifar10}, ...).
+     *
+     * @throws org.istanas.api.UsageException when the architecture is not a nas-bench-201 cell
+     * @throws IllegalArgumentException        when the table is invalid (naming file, line and column)
+     */
+    public Map<String, Double> lookUp(Path table, org.istanas.api.space.Architecture architecture) {
+        return openBenchmark(table, architecture.space()).lookup(architecture);
     }
 
     /**

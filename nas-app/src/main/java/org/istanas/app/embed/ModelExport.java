@@ -68,10 +68,14 @@ public final class ModelExport {
         Provenance provenance = ProvenanceFiles.read(folder.provenance());
         ImageDataset data = istanas.reopen(provenance, folder);
         EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, Map.of(), folder.config(), List.of());
-        Genotype genotype = GenotypeJson.read(folder.genotype());
+        org.istanas.api.space.Architecture architecture = istanas.readArchitecture(folder.genotype());
+        if (!(architecture instanceof Genotype genotype)) {
+            throw new org.istanas.api.UsageException(folder.genotype() + ": a " + architecture.space() + " network; "
+                    + "export writes DARTS target networks only (the DeepLearning4J graph is built from DARTS cells)");
+        }
         long seed = Long.parseLong(provenance.invocation("seed"));
         Evaluation evaluation = new Evaluation(config, genotype, data, istanas.operationsByName(), istanas.engine());
-        return new Trained(evaluation.load(folder, seed), data, folder, seed);
+        return new Trained(evaluation.loadTarget(folder, seed), data, folder, seed);
     }
 
     /** Writes {@code out} and its sidecar JSON ({@code out} with the extension .json). */

@@ -59,12 +59,15 @@ final class RunResults {
                 .mapToDouble(SearchOutcome::validAccuracy).toArray()), experiment.folder());
     }
 
-    static EvaluationReport evaluation(RunsExperiment experiment) throws IOException {
+    static EvaluationReport evaluation(RunsExperiment experiment,
+                                       java.util.function.Function<String, org.istanas.api.space.SearchSpace> spaces)
+            throws IOException {
         List<EvaluationResult> results = new ArrayList<>();
         for (int i = 0; i < experiment.count(); i++) {
             Path run = experiment.runFolder(i);
             JsonNode r = result(run);
-            results.add(new EvaluationResult(GenotypeJson.read(run.resolve(RunFolder.GENOTYPE)), r.path("seed").asLong(),
+            results.add(new EvaluationResult(org.istanas.api.space.SpaceGenotypes.resolve(
+                    run.resolve(RunFolder.GENOTYPE).toString(), null, spaces), r.path("seed").asLong(),
                     r.path("epochs").asInt(), number(r, "testAccuracy", run), number(r, "testLoss", run),
                     r.path("parameters").asLong(), run));
         }

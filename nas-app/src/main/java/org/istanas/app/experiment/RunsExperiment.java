@@ -150,9 +150,14 @@ public final class RunsExperiment {
         return RunResults.search(this);
     }
 
-    /** After {@link #run}: the evaluations' results, with summary.csv written. */
-    public org.istanas.app.embed.EvaluationReport evaluationReport() throws IOException {
-        return RunResults.evaluation(this);
+    /**
+     * After {@link #run}: the evaluations' results, with summary.csv written.
+     *
+     * @param spaces looks up the search space a run's genotype.json names
+     */
+    public org.istanas.app.embed.EvaluationReport evaluationReport(
+            java.util.function.Function<String, org.istanas.api.space.SearchSpace> spaces) throws IOException {
+        return RunResults.evaluation(this, spaces);
     }
 
     /**

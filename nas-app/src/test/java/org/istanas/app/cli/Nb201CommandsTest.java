@@ -111,14 +111,80 @@ final class Nb201CommandsTest {
         assertThat(wrong.err()).contains("only --classes applies");
     }
 
+    /** A tiny stand-alone NB201 training on the synthetic dataset. */
+    private MainTest.Result evaluate(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("evaluate", "--genotype", RESNET, "--preset", "smoke",
+                "--dataset", "synthetic", "--dataset-option", "trainSize=64", "--dataset-option", "testSize=32",
+                "--set", "channels=4", "--set", "trainImages=64", "--set", "testImages=32", "--set", "batchSize=16",
+                "--seed", "5", "--out", out.toString(), "--quiet"));
+        args.addAll(List.of(extra));
+        return MainTest.run(args.toArray(String[]::new));
+    }
+
     @Test
-    void evaluateRefusesNb201CellsClearly() {
-        MainTest.Result result = MainTest.run("evaluate", "--genotype", RESNET, "--preset", "smoke",
-                "--out", dir.resolve("ev").toString());
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).startsWith("istanas: " + RESNET + ": a nas-bench-201 architecture; evaluate trains "
-                + "darts genotypes only so far");
-        assertThat(dir.resolve("ev")).doesNotExist();
+    void evaluateTrainsAnNb201CellAndAResumedRunEqualsAnUninterruptedOne() throws IOException {
+        Path whole = dir.resolve("whole");
+        MainTest.Result r = evaluate(whole, "--set", "epochs=2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("test accuracy:");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var genotype = json.readTree(whole.resolve("genotype.json").toFile());
+        assertThat(genotype.get("space").asText()).isEqualTo("nas-bench-201");
+        assertThat(genotype.get("arch").asText()).isEqualTo(RESNET);
+        assertThat(json.readTree(whole.resolve("provenance.json").toFile()).path("invocation").path("space").asText())
+                .isEqualTo("nas-bench-201");
+        assertThat(Files.readAllLines(whole.resolve("metrics.csv"))).hasSize(3);
+
+        // one epoch, then resumed to two: the cosine of an NB201 run is at its maximum in epoch 0 whatever the
+        // length, so the resumed run must repeat the uninterrupted one exactly
+        Path part = dir.resolve("part");
+        assertThat(evaluate(part, "--set", "epochs=1").exitCode()).isZero();
+        MainTest.Result resumed = MainTest.run("resume", "--run", part.toString(), "--set", "epochs=2", "--quiet");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(Files.readString(part.resolve("metrics.csv"))).isEqualTo(Files.readString(whole.resolve("metrics.csv")));
+        double accuracy = json.readTree(whole.resolve("result.json").toFile()).get("testAccuracy").asDouble();
+        assertThat(json.readTree(part.resolve("result.json").toFile()).get("testAccuracy").asDouble())
+                .isEqualTo(accuracy);
+
+        MainTest.Result reloaded = MainTest.run("evaluate", "--test-only", "--run", whole.toString());
+        assertThat(reloaded.exitCode()).as(reloaded.err()).isZero();
+        assertThat(reloaded.out()).contains(String.format(Locale.ROOT, "test accuracy of the saved model: %.4f",
+                accuracy));
+        MainTest.Result export = MainTest.run("export", "--run", whole.toString(), "--out",
+                dir.resolve("m.zip").toString());
+        assertThat(export.exitCode()).isEqualTo(2);
+        assertThat(export.err()).contains("a nas-bench-201 network; export writes DARTS target networks only");
+    }
+
+    @Test
+    void evaluateTrainsTheBenchmarksOwnNetworkWithItsParameterCountAndShowsTheTablesAccuracies() throws IOException {
+        // the reference's figure for the ResNet-like cell at C = 16, N = 5, 10 classes
+        MainTest.Result r = evaluate(dir.resolve("paper-size"), "--set", "channels=16", "--set", "layers=5",
+                "--set", "epochs=1", "--set", "trainImages=16", "--set", "testImages=16",
+                "--benchmark", table().toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("parameters:    559386").contains(String.format(Locale.ROOT,
+                "benchmark (200-epoch test accuracy): cifar10 %.2f %%, cifar100 %.2f %%, imagenet16 %.2f %%",
+                cifar10(11472), cifar10(11472) - 20, cifar10(11472) / 2));
+        MainTest.Result darts = MainTest.run("evaluate", "--genotype", "DARTS_V2", "--benchmark", table().toString(),
+                "--out", dir.resolve("darts").toString());
+        assertThat(darts.exitCode()).isEqualTo(2);
+        assertThat(darts.err()).contains("the table holds nas-bench-201 cells");
+        assertThat(dir.resolve("darts")).doesNotExist();
+    }
+
+    @Test
+    void evaluateRefusesWhatTheNb201NetworkDoesNotHaveBeforeMakingAFolder() {
+        for (String key : List.of("dropPath=0.2", "auxiliaryWeight=0.4", "network=imagenet")) {
+            Path out = dir.resolve("bad-" + key.substring(0, key.indexOf('=')));
+            MainTest.Result r = evaluate(out, "--set", key);
+            assertThat(r.exitCode()).as(key).isEqualTo(1);
+            assertThat(r.err()).as(key).contains(key.substring(0, key.indexOf('=')) + " must be ")
+                    .contains("to train a nas-bench-201 architecture");
+            assertThat(out).as(key).doesNotExist();
+        }
+        MainTest.Result wrongSpace = MainTest.run("evaluate", "--space", "darts", "--genotype", RESNET);
+        assertThat(wrongSpace.exitCode()).isEqualTo(2);
     }
 
     /** A tiny search of the nas-bench-201 space on the synthetic dataset. */

@@ -96,7 +96,7 @@ final class ModelExportTest {
             float[][] expected;
             EvaluationConfig config = ConfigLoader.load(EvaluationConfig.class, Map.of(), folder.config(), List.of());
             try (TargetNetwork net = new Evaluation(config, GenotypeJson.read(folder.genotype()), data,
-                    nas.operationsByName(), nas.engine()).load(folder, Long.parseLong(provenance.invocation("seed")))) {
+                    nas.operationsByName(), nas.engine()).loadTarget(folder, Long.parseLong(provenance.invocation("seed")))) {
                 expected = net.logits(batch);
             }
             float[][] actual = runPlainDl4j(c.getValue(), batch);

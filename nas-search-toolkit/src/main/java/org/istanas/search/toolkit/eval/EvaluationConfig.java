@@ -9,13 +9,13 @@ import org.istanas.search.toolkit.training.Check;
  *
  * @param epochs               training epochs (600)
  * @param batchSize            images per batch (96)
- * @param layers               cells (20; reductions at layers/3 and 2*layers/3)
+ * @param layers               cells (20; reductions at layers/3 and 2*layers/3); nas-bench-201: cells per stage (5)
  * @param channels             initial channels (36)
  * @param learningRate         initial SGD learning rate (0.025)
  * @param learningRateMin      cosine floor (0)
  * @param momentum             SGD momentum (0.9)
  * @param weightDecay          SGD weight decay (3e-4)
- * @param gradClip             gradient-norm clip (5)
+ * @param gradClip             gradient-norm clip, 0 = none (5)
  * @param cutout               cutout square size, 0 = off (16)
  * @param augment              crop-and-flip augmentation (true)
  * @param dropPath             final drop-path probability, ramped linearly from 0 (0.2)
@@ -77,13 +77,13 @@ public record EvaluationConfig(
     public EvaluationConfig {
         Check.positive("epochs", epochs);
         Check.positive("batchSize", batchSize);
-        Check.atLeast("layers", layers, 3);
+        Check.positive("layers", layers); // DARTS networks need 3 (checked by Evaluation), NAS-Bench-201 1 per stage
         Check.positive("channels", channels);
         Check.positive("learningRate", learningRate);
         Check.nonNegative("learningRateMin", learningRateMin);
         Check.unitInterval("momentum", momentum);
         Check.nonNegative("weightDecay", weightDecay);
-        Check.positive("gradClip", gradClip);
+        Check.nonNegative("gradClip", gradClip);
         Check.nonNegative("cutout", cutout);
         Check.unitInterval("dropPath", dropPath);
         Check.nonNegative("auxiliaryWeight", auxiliaryWeight);

@@ -14,7 +14,7 @@ import org.istanas.data.pipeline.BatchLoader;
 import org.istanas.api.network.NetworkEngine;
 import org.istanas.api.network.Optimizer;
 import org.istanas.api.network.StepResult;
-import org.istanas.api.network.TargetNetwork;
+import org.istanas.api.network.TrainableNetwork;
 import org.istanas.search.toolkit.training.BatchStream;
 import org.istanas.search.toolkit.training.Check;
 import org.istanas.search.toolkit.training.CosineSchedule;
@@ -24,7 +24,7 @@ import org.istanas.search.toolkit.training.StepOutcome;
 import org.istanas.search.toolkit.training.TrainingJob;
 
 /**
- * Retrains a target network: SGD with cosine learning rate, gradient clipping, drop-path ramped linearly
+ * Retrains a stand-alone network: SGD with cosine learning rate, gradient clipping (unless 0), drop-path ramped linearly
  * (epoch / epochs * dropPath, as DARTS), cutout and the auxiliary head as configured; test accuracy after every
  * epoch.
  */
@@ -34,7 +34,7 @@ final class EvaluationJob implements TrainingJob {
     private final EvaluationConfig config;
     private final ImageDataset dataset;
     private final NetworkEngine engine;
-    private final TargetNetwork network;
+    private final TrainableNetwork network;
     private final Optimizer weights;
     private final CosineSchedule schedule;
     private final int[] trainIndices;
@@ -42,7 +42,7 @@ final class EvaluationJob implements TrainingJob {
     private double lastTestAccuracy = Double.NaN;
     private double lastTestLoss = Double.NaN;
 
-    EvaluationJob(EvaluationConfig config, ImageDataset dataset, NetworkEngine engine, TargetNetwork network,
+    EvaluationJob(EvaluationConfig config, ImageDataset dataset, NetworkEngine engine, TrainableNetwork network,
                   long seed) {
         this.config = config;
         this.dataset = dataset;
@@ -114,7 +114,9 @@ final class EvaluationJob implements TrainingJob {
     public StepOutcome step(int epoch, int step) {
         StepResult r = network.trainStep(train.next());
         if (Double.isFinite(r.loss())) {
-            engine.clipGradientNorm(config.gradClip(), network.weights());
+            if (config.gradClip() > 0) {
+                engine.clipGradientNorm(config.gradClip(), network.weights());
+            }
             weights.step();
         }
         return StepOutcome.of(r.loss(), r.correct(), r.size());
@@ -145,7 +147,8 @@ final class EvaluationJob implements TrainingJob {
 
     @Override
     public String memorySizes() {
-        return "a " + config.layers() + "-cell x " + config.channels() + "-channel network at batch "
+        return "a " + config.layers() + "-cell" + (network instanceof org.istanas.api.network.TargetNetwork ? "" : "-per-stage")
+                + " x " + config.channels() + "-channel network at batch "
                 + config.batchSize() + (config.auxiliaryWeight() > 0 ? " with the auxiliary head" : "");
     }
 
