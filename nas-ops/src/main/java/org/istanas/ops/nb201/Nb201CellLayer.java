@@ -22,12 +22,22 @@ final class Nb201CellLayer implements Layer {
     private final GradientSum[] nodeGrads = new GradientSum[Nb201Cell.NODES];
 
     Nb201CellLayer(Nb201Cell cell, int channels, LayerFactory factory) {
+        this(cell, channels, false, factory);
+    }
+
+    /** @param oneStageBn whether skip_connect and avg_pool_3x3 carry an appended affine BN (one-stage layout) */
+    Nb201CellLayer(Nb201Cell cell, int channels, boolean oneStageBn, LayerFactory factory) {
         for (int e = 0; e < Nb201Cell.EDGES; e++) {
-            edges[e] = Nb201Operations.build(cell.op(e), channels, factory);
+            edges[e] = Nb201Operations.build(cell.op(e), channels, oneStageBn, factory);
         }
         for (int n = 0; n < Nb201Cell.NODES; n++) {
             nodeGrads[n] = new GradientSum();
         }
+    }
+
+    /** The layer of edge {@code e} (official edge order), {@code null} for {@code none}. */
+    Layer edge(int e) {
+        return edges[e];
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.istanas.api.network.SparseSearchNetwork;
 import org.istanas.api.network.StepResult;
 import org.istanas.api.run.Seeds;
 import org.istanas.api.space.SpaceSearchSpec;
+import org.istanas.ops.engine.nn.BatchTensor;
 import org.istanas.ops.engine.nn.Buffers;
 import org.istanas.ops.engine.nn.CrossEntropy;
 import org.istanas.ops.engine.nn.GlobalAvgPool;
@@ -212,15 +213,7 @@ public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork, 
             throw new IllegalArgumentException("batch images are " + batch.shape() + " but the network expects "
                     + spec.input());
         }
-        input = Buffers.ensure(input, type, batch.size(), batch.shape().channels(), batch.shape().height(),
-                batch.shape().width());
-        if (type == DataType.FLOAT) {
-            input.data().asNioFloat().put(0, batch.images());
-        } else {
-            INDArray source = Nd4j.createFromArray(batch.images()).castTo(type);
-            input.assign(source.reshape(input.shape()));
-            source.close();
-        }
+        input = BatchTensor.fill(input, batch, type);
         return input;
     }
 
@@ -345,14 +338,7 @@ public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork, 
     @Override
     public void writeState(DataOutputStream out) throws IOException {
         StateIO.writeHeader(out, MAGIC);
-        out.writeInt(weightList.size());
-        out.writeInt(buffers.size());
-        for (Param p : weightList) {
-            StateIO.write(out, p.value());
-        }
-        for (INDArray b : buffers) {
-            StateIO.write(out, b);
-        }
+        StateIO.writeWeights(out, weightList, buffers);
         for (int j = 0; j < NODES; j++) {
             SparseNodeCode code = codes[j];
             out.writeBoolean(code != null);
@@ -379,18 +365,7 @@ public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork, 
     @Override
     public void readState(DataInputStream in) throws IOException {
         StateIO.readHeader(in, MAGIC);
-        int w = in.readInt();
-        int nb = in.readInt();
-        if (w != weightList.size() || nb != buffers.size()) {
-            throw new IOException("state holds " + w + " weights and " + nb + " BN buffers; this network has "
-                    + weightList.size() + " and " + buffers.size() + " (different spec?)");
-        }
-        for (Param p : weightList) {
-            StateIO.read(in, p.value(), p.name());
-        }
-        for (int i = 0; i < buffers.size(); i++) {
-            StateIO.read(in, buffers.get(i), "BN statistics #" + i);
-        }
+        StateIO.readWeights(in, weightList, buffers);
         for (int j = 0; j < NODES; j++) {
             if (in.readBoolean()) {
                 double[][] a = new double[in.readInt()][];

@@ -4,6 +4,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import org.istanas.ops.engine.nn.Param;
 import org.istanas.api.run.StateStreams;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -72,6 +74,39 @@ public final class StateIO {
             values = Nd4j.create(v, shape, 'c');
         }
         target.assign(values.castTo(target.dataType()));
+    }
+
+    /**
+     * Writes a network body: the number of weight tensors and of BN statistics, then every weight, then every
+     * statistic, each by {@link #write}.
+     */
+    public static void writeWeights(DataOutputStream out, List<Param> weights, List<INDArray> buffers)
+            throws IOException {
+        out.writeInt(weights.size());
+        out.writeInt(buffers.size());
+        for (Param p : weights) {
+            write(out, p.value());
+        }
+        for (INDArray b : buffers) {
+            write(out, b);
+        }
+    }
+
+    /** Reads what {@link #writeWeights} wrote into the same tensors of a network of the same structure. */
+    public static void readWeights(DataInputStream in, List<Param> weights, List<INDArray> buffers)
+            throws IOException {
+        int w = in.readInt();
+        int b = in.readInt();
+        if (w != weights.size() || b != buffers.size()) {
+            throw new IOException("state holds " + w + " weights and " + b + " BN buffers; this network has "
+                    + weights.size() + " and " + buffers.size() + " (different spec?)");
+        }
+        for (Param p : weights) {
+            read(in, p.value(), p.name());
+        }
+        for (int i = 0; i < buffers.size(); i++) {
+            read(in, buffers.get(i), "BN statistics #" + i);
+        }
     }
 
     /** Reads an array written by {@link #write} whatever its shape, as flat doubles. */

@@ -5,12 +5,12 @@ import java.util.List;
 import org.istanas.api.data.Batch;
 import org.istanas.api.genotype.CellType;
 import org.istanas.api.run.Seeds;
+import org.istanas.ops.engine.nn.BatchTensor;
 import org.istanas.ops.engine.nn.Buffers;
 import org.istanas.ops.engine.nn.Conv2d;
 import org.istanas.ops.engine.nn.CrossEntropy;
 import org.istanas.ops.engine.nn.GlobalAvgPool;
 import org.istanas.ops.engine.nn.GradientSum;
-import org.istanas.ops.engine.nn.KernelPath;
 import org.istanas.ops.engine.nn.LayerFactory;
 import org.istanas.ops.engine.nn.Linear;
 import org.istanas.ops.engine.nn.Param;
@@ -21,7 +21,6 @@ import org.istanas.api.network.TargetNetworkSpec;
 import org.istanas.api.network.StepResult;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The DARTS search super-net body shared by the sparse (ISTA-NAS) and dense (DARTS) networks: stem (3x3 conv to
@@ -122,15 +121,7 @@ public final class SearchNetworkCore implements AutoCloseable {
             throw new IllegalArgumentException("batch images are " + batch.shape() + " but the network expects "
                     + spec.input());
         }
-        input = Buffers.ensure(input, type, batch.size(), batch.shape().channels(), batch.shape().height(),
-                batch.shape().width());
-        if (type == DataType.FLOAT && KernelPath.current() == KernelPath.HOST) {
-            input.data().asNioFloat().put(0, batch.images());
-        } else { // through ND4J: also right where host buffers are not the arrays' memory (KernelPath)
-            INDArray source = Nd4j.createFromArray(batch.images()).castTo(type);
-            input.assign(source.reshape(input.shape()));
-            source.close();
-        }
+        input = BatchTensor.fill(input, batch, type);
         return input;
     }
 
