@@ -9,7 +9,8 @@ import org.istanas.search.toolkit.training.Check;
  *
  * @param epochs               training epochs (600)
  * @param batchSize            images per batch (96)
- * @param layers               cells (20; reductions at layers/3 and 2*layers/3)
+ * @param layers               cells (20; reductions at layers/3 and 2*layers/3, at least 3); nas-bench-201: N,
+ *                             the cells per stage
  * @param channels             initial channels (36)
  * @param learningRate         initial SGD learning rate (0.025)
  * @param learningRateMin      cosine floor (0)
@@ -77,7 +78,7 @@ public record EvaluationConfig(
     public EvaluationConfig {
         Check.positive("epochs", epochs);
         Check.positive("batchSize", batchSize);
-        Check.atLeast("layers", layers, 3);
+        Check.positive("layers", layers); // darts needs 3 (TargetNetworkSpec); nas-bench-201 N >= 1
         Check.positive("channels", channels);
         Check.positive("learningRate", learningRate);
         Check.nonNegative("learningRateMin", learningRateMin);
