@@ -16,6 +16,7 @@ import org.istanas.api.space.SearchSpace;
 import org.istanas.api.space.nb201.Nb201Cell;
 import org.istanas.search.toolkit.GenotypeLine;
 import org.istanas.search.toolkit.LastRow;
+import org.istanas.search.toolkit.Nb201Codes;
 import org.istanas.search.toolkit.OracleColumns;
 import org.istanas.search.toolkit.SearchOutputs;
 import org.istanas.search.toolkit.training.TrainingLoop;
@@ -73,8 +74,7 @@ public final class OneStageStrategy implements SearchStrategy {
     /** On nas-bench-201 every edge computes one op, so {@code none} is no candidate (docs/spaces.md). */
     @Override
     public List<String> defaultOperations(SearchSpace space) {
-        return space.name().equals(Nb201Cell.SPACE)
-                ? space.operations().stream().filter(op -> !op.equals("none")).toList() : space.operations();
+        return Nb201Codes.defaultOperations(space);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import org.istanas.api.genotype.CellType;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.space.Architecture;
+import org.istanas.api.space.SearchSpace;
 import org.istanas.api.space.nb201.Nb201Cell;
 import org.istanas.api.space.nb201.Nb201Support;
 
@@ -36,6 +37,15 @@ public final class Nb201Codes implements SpaceCodes {
                     + "every edge, docs/spaces.md); give the operations without it, e.g. --operations "
                     + String.join(",", ops.stream().filter(o -> !o.equals("none")).toList()));
         }
+    }
+
+    /**
+     * The operations an ISTA-NAS search of {@code space} runs when the user names none: on nas-bench-201 the space's
+     * without {@code none} (one op is computed on every edge), elsewhere the space's own.
+     */
+    public static List<String> defaultOperations(SearchSpace space) {
+        return space.name().equals(Nb201Cell.SPACE)
+                ? space.operations().stream().filter(op -> !op.equals("none")).toList() : space.operations();
     }
 
     public List<String> operations() {
