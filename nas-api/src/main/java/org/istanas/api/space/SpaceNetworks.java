@@ -1,6 +1,7 @@
 package org.istanas.api.space;
 
 import org.istanas.api.network.DenseSearchNetwork;
+import org.istanas.api.network.OneStageSearchNetwork;
 import org.istanas.api.network.SparseSearchNetwork;
 import org.istanas.api.network.TrainableNetwork;
 
@@ -47,5 +48,16 @@ public interface SpaceNetworks {
      */
     default DenseSearchNetwork denseSearchNetwork(SpaceSearchSpec spec) {
         throw new UnsupportedOperationException("no dense search network for this space in this engine");
+    }
+
+    /**
+     * The one-stage ISTA-NAS super-net of this space at target-net settings: only each node's support is computed,
+     * every op ends in a batch norm held at gamma = 1, beta = 0 until its node is released, and {@code fold()} gives
+     * the space's stand-alone network (one-stage BN layout) with z inside those batch norms.
+     *
+     * @throws UnsupportedOperationException when the engine has no one-stage super-net for this space
+     */
+    default OneStageSearchNetwork oneStageNetwork(SpaceSearchSpec spec) {
+        throw new UnsupportedOperationException("no one-stage search network for this space in this engine");
     }
 }

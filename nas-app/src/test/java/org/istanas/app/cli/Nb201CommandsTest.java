@@ -238,6 +238,77 @@ final class Nb201CommandsTest {
         }
     }
 
+    /** A tiny one-stage search: 64 images in batches of 16, C = 2, N = 1, 2 search + 1 retrain epochs. */
+    private static final String[] ONE_STAGE_TINY = {"--preset", "smoke", "--set", "layers=1", "--set", "channels=2",
+            "--set", "batchSize=16", "--set", "trainImages=64", "--set", "testImages=32", "--set", "maxSearchEpochs=2",
+            "--set", "retrainEpochs=1", "--set", "augment=false", "--set", "checkpointEverySteps=1", "--set",
+            "keepCheckpoints=100", "--seed", "5"};
+
+    private static List<String> withoutLastColumn(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+    }
+
+    @Test
+    void oneStageSearchesTheNb201SpaceRecordsTheTableAndResumesExactly() throws IOException {
+        Path table = table();
+        Path out = dir.resolve("one-stage");
+        List<String> args = new ArrayList<>(List.of("search", "--strategy", "one-stage", "--space", "nas-bench-201",
+                "--benchmark", table.toString(), "--out", out.toString()));
+        args.addAll(List.of(ONE_STAGE_TINY));
+        MainTest.Result result = MainTest.run(args.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+
+        com.fasterxml.jackson.databind.JsonNode genotype = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("genotype.json").toFile());
+        assertThat(genotype.get("space").asText()).isEqualTo("nas-bench-201");
+        Nb201Cell cell = Nb201Cell.parse(genotype.get("arch").asText());
+        assertThat(cell.ops()).doesNotContain("none");
+        int index = Nb201Index.indexOf(cell);
+        assertThat(result.out()).contains(String.format(Locale.ROOT, "cifar10 %.2f %%, cifar100 %.2f %%, "
+                + "imagenet16 %.2f %%", cifar10(index), cifar10(index) - 20, cifar10(index) / 2));
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
+        assertThat(metrics).hasSize(4);
+        List<String> header = List.of(metrics.get(0).split(","));
+        assertThat(header).containsSubsequence("test_acc", "benchmark_cifar10", "benchmark_cifar100",
+                "benchmark_imagenet16", "searching", "cell_n1", "cell_n2", "cell_n3");
+        String[] last = metrics.get(metrics.size() - 1).split(",");
+        assertThat(Double.parseDouble(last[header.indexOf("benchmark_cifar10")]))
+                .isCloseTo(cifar10(index), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(Files.readString(out.resolve("provenance.json"))).contains("\"space\" : \"nas-bench-201\"")
+                .contains("\"operations\" : \"skip_connect,nor_conv_1x1,nor_conv_3x3,avg_pool_3x3\"");
+        assertThat(out.resolve("model").resolve("model.bin")).isNotEmptyFile();
+
+        // a kill in the second epoch: the run's folder with its newer checkpoints and final outputs gone
+        Path killed = dir.resolve("killed");
+        try (var walk = Files.walk(out)) {
+            for (Path from : walk.toList()) {
+                Files.copy(from, killed.resolve(out.relativize(from).toString()));
+            }
+        }
+        List<Path> checkpoints;
+        try (var files = Files.list(killed.resolve("checkpoints"))) {
+            checkpoints = files.sorted().toList();
+        }
+        int keep = checkpoints.size() / 2;
+        assertThat(checkpoints.get(keep - 1).getFileName().toString()).startsWith("ckpt-e00001-");
+        for (Path later : checkpoints.subList(keep, checkpoints.size())) {
+            Files.delete(later);
+        }
+        for (String output : List.of("genotype.json", "result.json", "model/model.bin")) {
+            Files.delete(killed.resolve(output));
+        }
+        MainTest.Result resumed = MainTest.run("resume", "--run", killed.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(withoutLastColumn(killed.resolve("metrics.csv"))).isEqualTo(withoutLastColumn(out.resolve(
+                "metrics.csv")));
+        assertThat(Files.readAllLines(killed.resolve("codes.csv"))).isEqualTo(Files.readAllLines(out.resolve(
+                "codes.csv")));
+        assertThat(Files.readString(killed.resolve("genotype.json"))).isEqualTo(Files.readString(out.resolve(
+                "genotype.json")));
+        assertThat(Files.readAllBytes(killed.resolve("model/model.bin"))).isEqualTo(Files.readAllBytes(
+                out.resolve("model/model.bin")));
+    }
+
     /** Kendall tau-b by its O(n^2) definition, independent of nas-metrics' O(n log n) one. */
     private static double naiveTauB(double[] x, double[] y) {
         long concordant = 0;
@@ -334,11 +405,11 @@ final class Nb201CommandsTest {
 
     @Test
     void searchNamesItsSpaceAndOperations() {
-        MainTest.Result space = MainTest.run("search", "--strategy", "one-stage", "--space", "nas-bench-201",
-                "--preset", "smoke", "--out", dir.resolve("nb").toString());
-        assertThat(space.exitCode()).isEqualTo(1);
-        assertThat(space.err()).isEqualTo("istanas: strategy one-stage does not search the nas-bench-201 space; "
-                + "it searches [darts]\n");
+        MainTest.Result none = MainTest.run("search", "--strategy", "one-stage", "--space", "nas-bench-201",
+                "--operations", "none,nor_conv_3x3", "--preset", "smoke", "--out", dir.resolve("nb").toString());
+        assertThat(none.exitCode()).as("the operations are a usage error").isEqualTo(2);
+        assertThat(none.err()).startsWith("istanas: 'none' is not a candidate of ISTA-NAS on nas-bench-201 (one op "
+                + "on every edge, docs/spaces.md); give the operations without it, e.g. --operations nor_conv_3x3");
         MainTest.Result op = MainTest.run("search", "--operations", "max_pool_3x3,conv_7x7", "--preset", "smoke",
                 "--out", dir.resolve("op").toString());
         assertThat(op.exitCode()).as("an unknown name is a usage error").isEqualTo(2);

@@ -31,14 +31,27 @@ final class Nb201SearchCell implements AutoCloseable {
     private NodeMix[] mixes;
     private INDArray scaledGradient;
 
+    /** Builds the layer of one candidate operation of an edge. */
+    @FunctionalInterface
+    interface CandidateLayers {
+        Layer build(String op, int channels, LayerFactory factory);
+    }
+
+    /** A cell of the two-stage super-net: {@link #searchOperation}s, affine-free BN. */
     Nb201SearchCell(String name, DataType type, long seed, int channels, List<String> operations) {
+        this(name, type, seed, channels, operations, Nb201SearchCell::searchOperation);
+    }
+
+    /** @param layers builds each (edge, op) instance, from a factory seeded by its position */
+    Nb201SearchCell(String name, DataType type, long seed, int channels, List<String> operations,
+                    CandidateLayers layers) {
         this.opCount = operations.size();
         for (int j = 1; j < NODES; j++) {
             ops[j] = new Layer[j][opCount];
             for (int i = 0; i < j; i++) {
                 for (int o = 0; o < opCount; o++) {
                     String key = name + ".edge" + i + "to" + j + "." + operations.get(o);
-                    ops[j][i][o] = searchOperation(operations.get(o), channels,
+                    ops[j][i][o] = layers.build(operations.get(o), channels,
                             new LayerFactory(type, Seeds.derive(seed, key), key));
                 }
             }
@@ -116,6 +129,11 @@ final class Nb201SearchCell implements AutoCloseable {
             }
         }
         return nodeGrads[0].get(gradOutput);
+    }
+
+    /** The instance of op {@code op} on edge {@code source} -> {@code target} (nodes 0..3). */
+    Layer op(int target, int source, int op) {
+        return ops[target][source][op];
     }
 
     int[] computedOperations() {

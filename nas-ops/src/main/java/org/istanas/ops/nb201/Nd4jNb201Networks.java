@@ -1,6 +1,7 @@
 package org.istanas.ops.nb201;
 
 import org.istanas.api.network.DenseSearchNetwork;
+import org.istanas.api.network.OneStageSearchNetwork;
 import org.istanas.api.network.SparseSearchNetwork;
 import org.istanas.api.network.TrainableNetwork;
 import org.istanas.api.space.Architecture;
@@ -53,5 +54,10 @@ public final class Nd4jNb201Networks implements SpaceNetworks {
     @Override
     public SparseSearchNetwork sparseSearchNetwork(SpaceSearchSpec spec) {
         return new Nd4jNb201SparseSearchNetwork(spec, DataType.FLOAT);
+    }
+
+    @Override
+    public OneStageSearchNetwork oneStageNetwork(SpaceSearchSpec spec) {
+        return new Nd4jNb201OneStageNetwork(spec, DataType.FLOAT);
     }
 }

@@ -61,6 +61,11 @@ public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork, 
     private INDArray input;
 
     public Nd4jNb201SparseSearchNetwork(SpaceSearchSpec spec, DataType type) {
+        this(spec, type, Nb201SearchCell::searchOperation);
+    }
+
+    /** @param layers builds the cells' (edge, op) instances (the one-stage super-net's end in an affine BN) */
+    Nd4jNb201SparseSearchNetwork(SpaceSearchSpec spec, DataType type, Nb201SearchCell.CandidateLayers layers) {
         this.spec = Objects.requireNonNull(spec, "spec is null");
         this.type = type;
         int c = spec.channels();
@@ -77,7 +82,7 @@ public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork, 
             }
             for (int i = 0; i < spec.cellsPerStage(); i++) {
                 Nb201SearchCell cell = new Nb201SearchCell("nb201.cell" + cells.size(), type, spec.seed(), channels,
-                        spec.operations());
+                        spec.operations(), layers);
                 body.add(cell);
                 cells.add(cell);
             }
@@ -108,6 +113,48 @@ public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork, 
             }
             return list;
         });
+    }
+
+    SpaceSearchSpec spec() {
+        return spec;
+    }
+
+    DataType dataType() {
+        return type;
+    }
+
+    /** Stem Conv → BN. */
+    Layer stem() {
+        return stem;
+    }
+
+    /** The 3N search cells in order. */
+    List<Nb201SearchCell> cells() {
+        return cells;
+    }
+
+    /** The two residual blocks in order. */
+    List<ResidualBlock> residualBlocks() {
+        return body.stream().filter(ResidualBlock.class::isInstance).map(ResidualBlock.class::cast).toList();
+    }
+
+    /** BN → ReLU → pool → linear. */
+    Layer head() {
+        return head;
+    }
+
+    /** The support of node {@code node} as last set (indices into its z). */
+    int[] support(int node) {
+        return code(checkNode(node)).support();
+    }
+
+    /** b of node {@code node}, as the optimizers see it (its trainable flag freezes it). */
+    Param compressedCodeParameter(int node) {
+        Param b = codeParams[checkNode(node)];
+        if (b == null) {
+            throw new IllegalStateException("b of node " + node + " is not set yet; call setCompressedCode");
+        }
+        return b;
     }
 
     /** Length of z of node {@code node} (0-based): one entry per (source node, op). */
@@ -309,6 +356,11 @@ public final class Nd4jNb201SparseSearchNetwork implements SparseSearchNetwork, 
             mixes[j] = new NodeMix(candidates.stream().mapToInt(Integer::intValue).toArray(), ones);
         }
         return mixes;
+    }
+
+    /** Logits of the current supports in inference mode, at the network's precision (owned by the network). */
+    INDArray inferenceLogits(Batch batch) {
+        return forward(batch, mixes(), false);
     }
 
     float[][] logits(Batch batch, NodeMix[] mixes) {

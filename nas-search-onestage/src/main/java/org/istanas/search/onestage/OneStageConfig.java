@@ -17,7 +17,8 @@ import org.istanas.search.toolkit.training.Check;
  *                              accepted code (600, the loop bound of the official code)
  * @param retrainEpochs         epochs trained after every node terminated, architecture fixed (600)
  * @param batchSize             images per batch (96)
- * @param layers                cells (20; reductions at layers/3 and 2*layers/3)
+ * @param layers                cells (20; reductions at layers/3 and 2*layers/3, at least 3); on nas-bench-201
+ *                              N, the cells per stage (5)
  * @param channels              initial channels (36)
  * @param nodes                 intermediate nodes per cell (4)
  * @param sparsity              s, non-zeros of z per node (2)
@@ -145,7 +146,7 @@ public record OneStageConfig(
         Check.positive("maxSearchEpochs", maxSearchEpochs);
         Check.nonNegative("retrainEpochs", retrainEpochs);
         Check.positive("batchSize", batchSize);
-        Check.atLeast("layers", layers, 3);
+        Check.positive("layers", layers); // darts cells need 3 (DartsOneStage); nas-bench-201 N >= 1
         Check.positive("channels", channels);
         Check.positive("nodes", nodes);
         Check.positive("sparsity", sparsity);

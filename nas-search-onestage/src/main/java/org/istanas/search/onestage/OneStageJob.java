@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import org.istanas.api.data.Batch;
 import org.istanas.api.data.ImageDataset;
-import org.istanas.api.genotype.CellType;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.run.ProgressListener;
 import org.istanas.api.run.Seeds;
@@ -20,13 +19,12 @@ import org.istanas.api.solver.SparseSolver;
 import org.istanas.data.pipeline.Augmentation;
 import org.istanas.data.pipeline.BatchLoader;
 import org.istanas.api.network.NetworkEngine;
-import org.istanas.api.network.OneStageNetwork;
+import org.istanas.api.network.OneStageSearchNetwork;
 import org.istanas.api.network.Optimizer;
-import org.istanas.api.network.SearchNetworkSpec;
 import org.istanas.api.network.StepResult;
-import org.istanas.api.network.TargetNetwork;
-import org.istanas.search.toolkit.CodeLayout;
-import org.istanas.search.toolkit.GenotypeLine;
+import org.istanas.api.network.TrainableNetwork;
+import org.istanas.search.toolkit.OracleColumns;
+import org.istanas.search.toolkit.SpaceCodes;
 import org.istanas.search.toolkit.training.BatchStream;
 import org.istanas.search.toolkit.training.Check;
 import org.istanas.search.toolkit.training.EpochResult;
@@ -48,22 +46,24 @@ import org.istanas.search.toolkit.training.TrainingJob;
  * rate follows the retrain schedule and drop-path ramps up.
  *
  * <p>This class trains; {@link NodeRecovery} holds the matrices A and recovers the codes, {@link TestImages}
- * tests and compares with the folded network, {@link ArchitectureState} keeps the supports and terminations.
+ * tests and compares with the folded network, {@link ArchitectureState} keeps the supports and terminations, and the
+ * {@link OneStageSpace} says what the space's codes, network, parameter cap and fold are ({@code darts} cells or
+ * {@code nas-bench-201}).
  */
 final class OneStageJob implements TrainingJob, AutoCloseable {
     static final String KIND = "one-stage";
 
     private final OneStageConfig config;
     private final NetworkEngine engine;
-    private final CodeLayout layout;
-    private final OneStageNetwork network;
+    private final OneStageSpace space;
+    private final SpaceCodes codes;
+    private final OneStageSearchNetwork network;
     private final Optimizer weights;
     private final Optimizer architecture;
     private final RetrainSchedule schedule;
     private final NodeRecovery recovery;
     private final TestImages testImages;
     private final ArchitectureState state;
-    private final ParameterCap cap;
     private final ProgressListener listener;
     private final int[] trainIndices;
     private final BatchStream train;
@@ -76,42 +76,46 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
     private boolean finalSearchEpoch;
     private double lastTestAccuracy = Double.NaN;
     private double lastTestLoss = Double.NaN;
+    private OracleColumns oracle = new OracleColumns(java.util.Optional.empty());
 
+    /** A search of {@code darts} cells. */
     OneStageJob(OneStageConfig config, ImageDataset dataset, List<CandidateOperation> operations, SparseSolver solver,
+                NetworkEngine engine, long seed, ProgressListener listener) {
+        this(config, dataset, new DartsOneStage(config, dataset, operations, engine, seed), solver, engine, seed,
+                listener);
+    }
+
+    /** A search of the space {@code space} describes; the job owns it from here on. */
+    OneStageJob(OneStageConfig config, ImageDataset dataset, OneStageSpace space, SparseSolver solver,
                 NetworkEngine engine, long seed, ProgressListener listener) {
         this.config = config;
         this.engine = engine;
         this.listener = listener;
-        this.layout = new CodeLayout(operations, config.nodes());
-        this.state = new ArchitectureState(layout, config.sparsity(), config.epsilon(), config.terminationFromEpoch());
-        this.recovery = new NodeRecovery(config, layout, solver, seed);
+        this.space = space;
+        this.codes = space.codes();
+        this.state = new ArchitectureState(codes, config.epsilon(), config.terminationFromEpoch());
+        this.recovery = new NodeRecovery(config, codes, solver, seed);
         this.schedule = RetrainSchedule.of(config);
         this.trainIndices = firstIndices(dataset.train().size(), config.trainImages(), "trainImages");
         this.testImages = new TestImages(config, dataset,
                 firstIndices(dataset.test().size(), config.testImages(), "testImages"));
         Check.batchFits(config.batchSize(), trainIndices.length, "training split ("
                 + (config.trainImages() == 0 ? "all of it" : "trainImages " + config.trainImages()) + ")");
-        this.network = engine.oneStageNetwork(new SearchNetworkSpec(
-                Augmentation.networkInput(dataset), dataset.numClasses(),
-                config.channels(), config.layers(), config.nodes(), operations, config.auxiliaryWeight(),
-                Seeds.derive(seed, "weights")));
+        this.network = space.createNetwork();
         try {
             network.setLabelSmoothing(config.labelSmoothing());
             this.weights = engine.sgd(network.weights(), config.learningRate(), config.momentum(), config.weightDecay(),
                     config.updateOpsOutsideSupport());
             this.architecture = engine.adam(network.architecture(), config.archLearningRate(), config.archBeta1(),
                     config.archBeta2(), config.archWeightDecay());
-            this.cap = new ParameterCap(config, dataset, operations, engine, seed);
-            this.applied = new boolean[CellType.values().length][config.nodes()];
+            this.applied = new boolean[codes.types().size()][codes.nodes()];
             Random init = new Random(Seeds.derive(seed, "b-init"));
-            for (CellType type : CellType.values()) {
-                for (int j = 0; j < config.nodes(); j++) {
-                    double[] b = new double[config.projDims()];
-                    for (int i = 0; i < b.length; i++) {
-                        b[i] = config.archInitScale() * init.nextGaussian();
-                    }
-                    network.setCompressedCode(type, j, b);
+            for (NodeRef node : state.nodes()) {
+                double[] b = new double[codes.measurements(node.node(), config.projDims())];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = config.archInitScale() * init.nextGaussian();
                 }
+                network.setCompressedCode(node.type(), node.node(), b);
             }
             state.initialise(recovery.recover(network, null));
             recovery.stats().clear(); // the initial solve belongs to no epoch row (a resumed run has it too)
@@ -126,6 +130,11 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
             network.close();
             throw e;
         }
+    }
+
+    /** Adds the benchmark's columns for the architecture derived so far to every epoch's row. */
+    void useOracle(OracleColumns columns) {
+        this.oracle = columns;
     }
 
     /** Crop/flip (or random-resized crop) with the configured colour jitter, or evaluation preprocessing, plus cutout. */
@@ -147,7 +156,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
         return indices;
     }
 
-    OneStageNetwork network() {
+    OneStageSearchNetwork network() {
         return network;
     }
 
@@ -186,14 +195,16 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
     @Override
     public List<String> metricColumns() {
         List<String> columns = new ArrayList<>(List.of("phase", "lr", "drop_path", "train_loss", "train_acc",
-                "test_loss", "test_acc", "searching", "accepted", "searching_nodes"));
-        columns.addAll(layout.supportColumns());
+                "test_loss", "test_acc"));
+        columns.addAll(oracle.columns());
+        columns.addAll(List.of("searching", "accepted", "searching_nodes"));
+        columns.addAll(codes.supportColumns());
         return columns;
     }
 
     @Override
     public List<String> codeColumns() {
-        List<String> columns = new ArrayList<>(layout.codeColumns());
+        List<String> columns = new ArrayList<>(codes.codeColumns());
         columns.addAll(recovery.stats().columns());
         return columns;
     }
@@ -211,25 +222,20 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
             network.setDropPathProbability(schedule.dropPath(r));
         }
         applyFreezes();
-        for (CellType type : CellType.values()) {
-            for (int j = 0; j < config.nodes(); j++) {
-                NodeRef node = new NodeRef(type, j);
-                network.setSupport(type, j, recovery.matrix(type, j), state.support(node), state.code(node));
-            }
+        for (NodeRef node : state.nodes()) {
+            network.setSupport(node.type(), node.node(), recovery.matrix(node), state.support(node), state.code(node));
         }
         train.seek((long) epoch * stepsPerEpoch() + startStep);
     }
 
     /** Freezes b and releases the BN parameters of every frozen node this network has not been told about yet. */
     private void applyFreezes() {
-        for (CellType type : CellType.values()) {
-            for (int j = 0; j < config.nodes(); j++) {
-                NodeRef node = new NodeRef(type, j);
-                if (state.frozen(node) && !applied[type.ordinal()][j]) {
-                    network.freezeNode(type, j);
-                    network.releaseNode(type, j);
-                    applied[type.ordinal()][j] = true;
-                }
+        for (NodeRef node : state.nodes()) {
+            int t = codes.types().indexOf(node.type());
+            if (state.frozen(node) && !applied[t][node.node()]) {
+                network.freezeNode(node.type(), node.node());
+                network.releaseNode(node.type(), node.node());
+                applied[t][node.node()] = true;
             }
         }
     }
@@ -266,10 +272,11 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                 event = "; every node terminated: search ended after "
                         + org.istanas.api.run.Counts.of(searchEpochs, "epoch");
             } else {
-                ArchitectureState.Update update = state.update(epoch, recovery.recover(network, state), cap::admits);
+                ArchitectureState.Update update = state.updateArchitecture(epoch, recovery.recover(network, state),
+                        space::admits);
                 accepted = update.accepted() ? 1 : 0;
                 if (!update.newlyFlagged().isEmpty()) {
-                    event = "; terminated: " + update.newlyFlagged().stream().map(NodeRef::label)
+                    event = "; terminated: " + update.newlyFlagged().stream().map(state::label)
                             .collect(Collectors.joining(" "));
                 }
                 if (!update.accepted()) {
@@ -280,7 +287,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
                     endSearch(epoch);
                     if (!forced.isEmpty()) {
                         event += "; search-epoch cap " + config.maxSearchEpochs() + " reached, fixed without "
-                                + "terminating: " + forced.stream().map(NodeRef::label).collect(Collectors.joining(" "));
+                                + "terminating: " + forced.stream().map(state::label).collect(Collectors.joining(" "));
                     }
                 }
             }
@@ -298,21 +305,17 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
         metrics.put("train_acc", totals.accuracy());
         metrics.put("test_loss", test.loss());
         metrics.put("test_acc", test.accuracy());
+        oracle.addTo(metrics, state.architecture());
         metrics.put("searching", (double) stillSearching.size());
         metrics.put("accepted", accepted);
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("searching_nodes", stillSearching.isEmpty() ? "-"
-                : stillSearching.stream().map(NodeRef::label).collect(Collectors.joining("+")));
-        List<String> supportColumns = layout.supportColumns();
+                : stillSearching.stream().map(state::label).collect(Collectors.joining("+")));
         List<Double> codeRow = new ArrayList<>();
-        int c = 0;
-        for (CellType type : CellType.values()) {
-            for (int j = 0; j < config.nodes(); j++) {
-                NodeRef node = new NodeRef(type, j);
-                labels.put(supportColumns.get(c++), layout.label(state.support(node)));
-                for (double v : state.code(node)) {
-                    codeRow.add(v);
-                }
+        for (NodeRef node : state.nodes()) {
+            labels.put(state.label(node), codes.label(state.support(node)));
+            for (double v : state.code(node)) {
+                codeRow.add(v);
             }
         }
         codeRow.addAll(recovery.stats().row());
@@ -322,7 +325,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
             listener.message(warning);
         }
         String phase = searching ? "search, still searching: " + labels.get("searching_nodes") : "retrain";
-        return new EpochResult(metrics, labels, codeRow, phase + "; genotype " + GenotypeLine.of(state.genotype()));
+        return new EpochResult(metrics, labels, codeRow, phase + "; genotype " + codes.line(state.architecture()));
     }
 
     private void endSearch(int epoch) {
@@ -330,8 +333,18 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
         searchEpochs = epoch + 1;
     }
 
+    /** Folds the super-net (z into its batch norms): the network of the found architecture. */
+    Folded fold() {
+        return space.fold(state);
+    }
+
+    /** The space's code layout. */
+    SpaceCodes codes() {
+        return codes;
+    }
+
     /** The super-net against its folded twin on the used test images. */
-    TestImages.FoldCheck compareFolded(TargetNetwork folded) {
+    TestImages.FoldCheck compareFolded(TrainableNetwork folded) {
         return testImages.compareFolded(network, folded);
     }
 
@@ -365,7 +378,7 @@ final class OneStageJob implements TrainingJob, AutoCloseable {
     @Override
     public void close() {
         train.close();
-        cap.close();
+        space.close();
         network.close();
     }
 }

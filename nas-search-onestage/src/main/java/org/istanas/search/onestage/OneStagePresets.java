@@ -23,6 +23,7 @@ import org.istanas.search.toolkit.Presets;
  *   <li>{@code cpu} and {@code smoke} build on {@code paper}; every preset uses the official code's behaviours
  *       (clip scope, ops leaving the support, termination from the first epoch), the record defaults.</li>
  * </ul>
+ * A {@code nas-bench-201} search has presets of the same names with that space's recipes ({@link #NB201_PRESETS}).
  */
 final class OneStagePresets {
     static final Presets PRESETS;
@@ -53,6 +54,38 @@ final class OneStagePresets {
                 Map.entry("loaderWorkers", 1), Map.entry("learningRate", 0.1), Map.entry("archInitScale", 0.1),
                 Map.entry("archLearningRate", 3e-3), Map.entry("auxiliaryWeight", 0.0)));
         PRESETS = new Presets(OneStageConfig.PAPER, p, Map.of("cpu", "paper", "smoke", "paper"));
+        NB201_PRESETS = new Presets(OneStageConfig.PAPER, nb201Changes(), Map.of("cpu", "paper", "smoke", "paper"));
+    }
+
+    /**
+     * Presets of a {@code nas-bench-201} search (docs/spaces.md). One-stage trains the final network, so its target
+     * settings are the NB201 stand-alone recipe (nas-bench-201.md section 4) where the algorithm has no own value:
+     * C = 16, N = 5, batch 256, SGD 0.1 (momentum 0.9, weight decay 5e-4), 200 retrain epochs cosine to 0, crop and
+     * flip without cutout, the full 50,000 training images (one-stage has no validation split); no auxiliary head,
+     * drop-path or parameter cap (the network has none). One-stage's own values stay: the constant search learning
+     * rate, b by Adam 3e-4 (0.5, 0.999), 1e-3 from 1e-3 N(0,1), lambda 1e-5, epsilon 1e-3, clip 5, at most 600
+     * search epochs. {@code cpu} and {@code smoke} build on it.
+     */
+    static final Presets NB201_PRESETS;
+
+    private static Map<String, Map<String, Object>> nb201Changes() {
+        Map<String, Map<String, Object>> p = new LinkedHashMap<>();
+        p.put("paper", Map.ofEntries(Map.entry("layers", 5), Map.entry("channels", 16), Map.entry("batchSize", 256),
+                Map.entry("learningRate", 0.1), Map.entry("learningRateMin", 0.0), Map.entry("weightDecay", 5e-4),
+                Map.entry("retrainEpochs", 200), Map.entry("cutout", 0), Map.entry("auxiliaryWeight", 0.0),
+                Map.entry("dropPath", 0.0), Map.entry("parameterCap", 0L)));
+        // 10,000 training and 2,000 test images, N = 2 (9 cells instead of 15), C = 8, batch 64, at most 6 search
+        // and 4 retrain epochs; b starts larger and learns faster so that the fewer steps still move it
+        p.put("cpu", Map.ofEntries(Map.entry("trainImages", 10000), Map.entry("testImages", 2000),
+                Map.entry("layers", 2), Map.entry("channels", 8), Map.entry("batchSize", 64),
+                Map.entry("learningRate", 0.05), Map.entry("maxSearchEpochs", 6), Map.entry("retrainEpochs", 4),
+                Map.entry("archLearningRate", 3e-3), Map.entry("archInitScale", 0.1),
+                Map.entry("checkpointEverySteps", 20)));
+        p.put("smoke", Map.ofEntries(Map.entry("trainImages", 1000), Map.entry("testImages", 256),
+                Map.entry("layers", 1), Map.entry("channels", 8), Map.entry("batchSize", 32),
+                Map.entry("learningRate", 0.1), Map.entry("maxSearchEpochs", 2), Map.entry("retrainEpochs", 1),
+                Map.entry("archLearningRate", 3e-3), Map.entry("archInitScale", 0.1), Map.entry("loaderWorkers", 1)));
+        return p;
     }
 
     private OneStagePresets() {
@@ -64,6 +97,11 @@ final class OneStagePresets {
 
     static Map<String, Object> get(String name) {
         return PRESETS.get(name, OneStageStrategy.NAME);
+    }
+
+    /** Preset {@code name} of a {@code nas-bench-201} search. */
+    static Map<String, Object> nb201(String name) {
+        return NB201_PRESETS.get(name, OneStageStrategy.NAME + " on " + org.istanas.api.space.nb201.Nb201Cell.SPACE);
     }
 
     /** The preset as a record (tests, embedding). */

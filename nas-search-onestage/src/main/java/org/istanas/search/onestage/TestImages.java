@@ -3,7 +3,6 @@ package org.istanas.search.onestage;
 import org.istanas.api.data.Batch;
 import org.istanas.api.data.ImageDataset;
 import org.istanas.api.network.StepResult;
-import org.istanas.api.network.TargetNetwork;
 import org.istanas.api.network.TrainableNetwork;
 import org.istanas.data.pipeline.Augmentation;
 import org.istanas.data.pipeline.BatchLoader;
@@ -43,7 +42,7 @@ final class TestImages {
      * Compares the network with its folded twin on the used test images: accuracy of each and the largest absolute
      * difference of their logits.
      */
-    FoldCheck compareFolded(TrainableNetwork network, TargetNetwork folded) {
+    FoldCheck compareFolded(TrainableNetwork network, TrainableNetwork folded) {
         int correctBefore = 0;
         int correctAfter = 0;
         int images = 0;

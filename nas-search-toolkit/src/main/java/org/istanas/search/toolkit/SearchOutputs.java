@@ -44,7 +44,12 @@ public final class SearchOutputs {
         write(folder, outcome, null, extra);
     }
 
-    private static void write(RunFolder folder, SearchOutcome outcome, SearchSpace space, Map<String, Object> extra)
+    /**
+     * As {@link #write(RunFolder, SearchOutcome, SearchSpace)}, with strategy-specific entries added to result.json.
+     *
+     * @param space the architecture's space, or {@code null} for a DARTS genotype
+     */
+    public static void write(RunFolder folder, SearchOutcome outcome, SearchSpace space, Map<String, Object> extra)
             throws IOException {
         Object genotypeTree;
         if (space == null) {

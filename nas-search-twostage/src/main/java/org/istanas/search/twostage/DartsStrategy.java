@@ -1,5 +1,6 @@
 package org.istanas.search.twostage;
 
+import org.istanas.search.toolkit.Nb201Codes;
 import org.istanas.search.toolkit.Presets;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.istanas.search.twostage;
 
+import org.istanas.search.toolkit.OracleColumns;
 import org.istanas.api.space.Architecture;
 import org.istanas.search.toolkit.training.TrainingJob;
 

@@ -1,5 +1,6 @@
 package org.istanas.search.twostage;
 
+import org.istanas.search.toolkit.OracleColumns;
 import org.istanas.search.toolkit.GenotypeLine;
 import org.istanas.search.toolkit.LastRow;
 import org.istanas.search.toolkit.Presets;
@@ -117,9 +118,7 @@ abstract class SuperNetStrategy<C extends Record> implements SearchStrategy {
                     context.seed(), epochs(config), job.lastValidAccuracy(), LastRow.of(context.runFolder()));
             SearchOutputs.write(context.runFolder(), outcome, context.spaceName().equals("darts") ? null
                     : context.space());
-            context.oracle().ifPresent(o -> listener.message("benchmark " + o.source() + ": " + String.join(", ",
-                    o.lookup(outcome.architecture()).entrySet().stream().map(e -> e.getKey().replace("benchmark_", "")
-                            + " " + String.format(java.util.Locale.ROOT, "%.2f %%", e.getValue())).toList())));
+            context.oracle().ifPresent(o -> listener.message(OracleColumns.summary(o, outcome.architecture())));
             listener.runFinished("search finished: " + GenotypeLine.of(outcome.architecture()));
             return outcome;
         }

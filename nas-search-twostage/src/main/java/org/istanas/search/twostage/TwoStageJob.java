@@ -1,5 +1,7 @@
 package org.istanas.search.twostage;
 
+import org.istanas.search.toolkit.SpaceCodes;
+import org.istanas.search.toolkit.DartsCodes;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

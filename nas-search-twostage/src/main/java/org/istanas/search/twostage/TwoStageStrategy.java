@@ -1,5 +1,6 @@
 package org.istanas.search.twostage;
 
+import org.istanas.search.toolkit.Nb201Codes;
 import org.istanas.search.toolkit.Presets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -108,8 +109,7 @@ public final class TwoStageStrategy extends SuperNetStrategy<TwoStageConfig> {
     /** On nas-bench-201 every edge computes one op, so {@code none} is no candidate (docs/spaces.md). */
     @Override
     public List<String> defaultOperations(SearchSpace space) {
-        return space.name().equals(Nb201Cell.SPACE)
-                ? space.operations().stream().filter(op -> !op.equals("none")).toList() : space.operations();
+        return Nb201Codes.defaultOperations(space);
     }
 
     @Override

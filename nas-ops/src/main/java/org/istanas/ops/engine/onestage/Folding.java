@@ -1,8 +1,6 @@
 package org.istanas.ops.engine.onestage;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.istanas.api.genotype.CellType;
 import org.istanas.api.genotype.Genotype;
@@ -11,13 +9,12 @@ import org.istanas.api.network.TargetNetworkSpec;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.ops.engine.nn.BatchNorm;
 import org.istanas.ops.engine.nn.Layer;
-import org.istanas.ops.engine.nn.Param;
+import org.istanas.ops.engine.nn.LayerState;
 import org.istanas.ops.engine.search.NodeCodes;
 import org.istanas.ops.engine.targetnet.Cell;
 import org.istanas.ops.engine.targetnet.Nd4jTargetNetwork;
 import org.istanas.ops.engine.targetnet.OpLayers;
 import org.istanas.ops.engine.targetnet.TargetNetworks;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Folds the one-stage super-net into the target network of its genotype: every weight and batch-norm buffer is
@@ -79,25 +76,6 @@ final class Folding {
     }
 
     private static void copy(Layer from, Layer to, String what) {
-        List<Param> a = new ArrayList<>();
-        List<Param> b = new ArrayList<>();
-        from.collectParameters(a);
-        to.collectParameters(b);
-        if (a.size() != b.size()) {
-            throw new IllegalStateException(what + ": " + a.size() + " parameter tensors vs " + b.size());
-        }
-        for (int i = 0; i < a.size(); i++) {
-            b.get(i).value().assign(a.get(i).value());
-        }
-        List<INDArray> x = new ArrayList<>();
-        List<INDArray> y = new ArrayList<>();
-        from.collectBuffers(x);
-        to.collectBuffers(y);
-        if (x.size() != y.size()) {
-            throw new IllegalStateException(what + ": " + x.size() + " buffers vs " + y.size());
-        }
-        for (int i = 0; i < x.size(); i++) {
-            y.get(i).assign(x.get(i));
-        }
+        LayerState.copy(from, to, what);
     }
 }

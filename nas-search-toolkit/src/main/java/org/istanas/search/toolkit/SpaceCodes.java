@@ -1,4 +1,4 @@
-package org.istanas.search.twostage;
+package org.istanas.search.toolkit;
 
 import java.util.List;
 import org.istanas.api.genotype.CellType;
@@ -10,7 +10,7 @@ import org.istanas.api.space.Architecture;
  * spell. {@link DartsCodes} and {@link Nb201Codes} are the two built-in layouts; entry k of node j's code is always
  * (input {@code k / ops}, op {@code k % ops}).
  */
-interface SpaceCodes {
+public interface SpaceCodes {
     /** The cell types that carry codes, in codes.csv order. */
     List<CellType> types();
 

@@ -1,4 +1,4 @@
-package org.istanas.search.twostage;
+package org.istanas.search.toolkit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,6 +6,7 @@ import java.util.List;
 import org.istanas.api.genotype.CellType;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.space.Architecture;
+import org.istanas.api.space.SearchSpace;
 import org.istanas.api.space.nb201.Nb201Cell;
 import org.istanas.api.space.nb201.Nb201Support;
 
@@ -16,12 +17,12 @@ import org.istanas.api.space.nb201.Nb201Support;
  * per edge the same way, {@code none} included). Codes.csv columns are
  * {@code cell_n<j>_in<i>_<op>}, support columns {@code cell_n<j>}.
  */
-final class Nb201Codes implements SpaceCodes {
-    static final int NODES = Nb201Cell.NODES - 1;
+public final class Nb201Codes implements SpaceCodes {
+    public static final int NODES = Nb201Cell.NODES - 1;
     private final List<String> ops;
 
     /** The ISTA-NAS layout: {@code none} is refused (one op is computed on every edge). */
-    Nb201Codes(List<CandidateOperation> operations) {
+    public Nb201Codes(List<CandidateOperation> operations) {
         this(operations, false);
     }
 
@@ -29,7 +30,7 @@ final class Nb201Codes implements SpaceCodes {
      * @param noneAllowed whether {@code none} may be a candidate (DARTS on nas-bench-201 mixes it in and may pick
      *                    it, as the official NB201 DARTS)
      */
-    Nb201Codes(List<CandidateOperation> operations, boolean noneAllowed) {
+    public Nb201Codes(List<CandidateOperation> operations, boolean noneAllowed) {
         this.ops = operations.stream().map(CandidateOperation::name).toList();
         if (!noneAllowed && ops.contains("none")) {
             throw new IllegalArgumentException("'none' is not a candidate of ISTA-NAS on nas-bench-201 (one op on "
@@ -38,7 +39,16 @@ final class Nb201Codes implements SpaceCodes {
         }
     }
 
-    List<String> operations() {
+    /**
+     * The operations an ISTA-NAS search of {@code space} runs when the user names none: on nas-bench-201 the space's
+     * without {@code none} (one op is computed on every edge), elsewhere the space's own.
+     */
+    public static List<String> defaultOperations(SearchSpace space) {
+        return space.name().equals(Nb201Cell.SPACE)
+                ? space.operations().stream().filter(op -> !op.equals("none")).toList() : space.operations();
+    }
+
+    public List<String> operations() {
         return ops;
     }
 

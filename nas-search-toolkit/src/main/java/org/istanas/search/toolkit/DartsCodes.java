@@ -1,4 +1,4 @@
-package org.istanas.search.twostage;
+package org.istanas.search.toolkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,20 +7,24 @@ import org.istanas.api.genotype.Genotype;
 import org.istanas.api.op.CandidateOperation;
 import org.istanas.api.solver.Supports;
 import org.istanas.api.space.Architecture;
-import org.istanas.search.toolkit.CodeLayout;
-import org.istanas.search.toolkit.GenotypeLine;
 
 /**
  * The codes of the {@code darts} space: a normal and a reduce cell, node j (cell node j + 2) with (j + 2) · ops
  * entries, the top-s |x| kept, listed (second largest, largest) as DARTS genotypes list a node's pair.
  */
-final class DartsCodes implements SpaceCodes {
+public final class DartsCodes implements SpaceCodes {
     private final CodeLayout layout;
     private final int sparsity;
 
-    DartsCodes(List<CandidateOperation> operations, int nodes, int sparsity) {
-        this.layout = new CodeLayout(operations, nodes);
+    public DartsCodes(List<CandidateOperation> operations, int nodes, int sparsity) {
+        this(new CodeLayout(operations, nodes), sparsity);
+    }
+
+    /** @throws IllegalArgumentException when s exceeds the candidates of some node */
+    public DartsCodes(CodeLayout layout, int sparsity) {
+        this.layout = layout;
         this.sparsity = sparsity;
+        int nodes = layout.nodes();
         for (int j = 0; j < nodes; j++) {
             if (sparsity > layout.candidates(j)) {
                 throw new IllegalArgumentException("sparsity " + sparsity + " exceeds the " + layout.candidates(j)
@@ -29,7 +33,7 @@ final class DartsCodes implements SpaceCodes {
         }
     }
 
-    CodeLayout layout() {
+    public CodeLayout layout() {
         return layout;
     }
 
