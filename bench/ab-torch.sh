@@ -11,7 +11,7 @@
 #   default SHARED_BENCH_DIR/../data/cifar10-mini; its absence was the reference's start-up failure),
 #   ISTANAS_BEFORE (the root of a second, already built checkout, e.g. the commit before a change: its
 #   `istanas` runs right before this tree's on every istanas case, so before/after/PyTorch alternate).
-#   ISTANAS_VARIANT_ENV (e.g. "MALLOC_MMAP_THRESHOLD_=33554432"): every istanas case runs once more, right after
+#   ISTANAS_VARIANT_ENV (e.g. "ISTANAS_ALLOCATOR=glibc"): every istanas case runs once more, right after
 #   the plain run, with these variables set (env(1) syntax), so a setting is compared on the same build.
 # Neither checkout is rebuilt during the runs (ISTANAS_NO_BUILD=1): build both first.
 set -euo pipefail

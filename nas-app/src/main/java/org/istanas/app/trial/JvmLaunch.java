@@ -42,9 +42,8 @@ public final class JvmLaunch {
         Map<String, String> environment = new LinkedHashMap<>();
         // OpenMP threads must sleep while they wait, as the launcher arranges (docs/engine.md)
         environment.put("OMP_WAIT_POLICY", System.getenv().getOrDefault("OMP_WAIT_POLICY", "PASSIVE"));
-        // and glibc malloc keeps large buffers in mmap, so resident memory does not grow every epoch (the launcher)
-        environment.put("MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2"));
-        environment.put("MALLOC_MMAP_THRESHOLD_", System.getenv().getOrDefault("MALLOC_MMAP_THRESHOLD_", "131072"));
+        // and the native allocator keeps resident memory flat over epochs, as the launcher chooses it
+        environment.putAll(AllocatorEnvironment.of(System.getenv()));
         return new TrialLaunch(java, options, String.join(File.pathSeparator, classPath), MAIN_CLASS, environment,
                 Path.of("").toAbsolutePath().toString());
     }

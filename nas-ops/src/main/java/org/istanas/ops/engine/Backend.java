@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * of available processors. The same count sizes ND4J's native pool and the engine's Java pool (batch norm).
  * OpenMP reads {@code OMP_WAIT_POLICY} only from the process environment, so launchers should export
  * {@code OMP_WAIT_POLICY=PASSIVE} (docs/engine.md: spinning workers collapse on a shared, oversubscribed machine).
+ * The description ends with the native allocator ({@link NativeAllocator}).
  */
 public final class Backend {
     private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
@@ -54,7 +55,7 @@ public final class Backend {
             if (!Nd4j.getEnvironment().isCPU()) {
                 // a device backend (nd4j-cuda): batch norm and phase shuffles run as ND4J ops (KernelPath)
                 description = Nd4j.getBackend().getClass().getSimpleName() + " 1.0.0-M2.1, " + threads
-                        + " host threads, " + kernels;
+                        + " host threads, " + kernels + ", " + NativeAllocator.current();
                 LOG.info("ND4J backend: {}", description);
                 return description;
             }
@@ -64,7 +65,8 @@ public final class Backend {
             description = "nd4j-native 1.0.0-M2.1 (" + (oneDnn ? "oneDNN" : "NO oneDNN") + (avx512 ? ", AVX-512" : "")
                     + ", extension '" + System.getProperty("org.bytedeco.javacpp.platform.extension", "") + "'), "
                     + threads + " threads, OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset")
-                    + (KernelPath.current() == KernelPath.HOST ? "" : ", " + kernels);
+                    + (KernelPath.current() == KernelPath.HOST ? "" : ", " + kernels)
+                    + ", " + NativeAllocator.current();
             if (!"PASSIVE".equalsIgnoreCase(System.getenv("OMP_WAIT_POLICY"))) {
                 LOG.info("OMP_WAIT_POLICY is not PASSIVE: on a machine shared with other work, spinning OpenMP "
                         + "threads can slow every native op several times; export OMP_WAIT_POLICY=PASSIVE");

@@ -5,7 +5,10 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Convolution without bias (a batch norm follows), native {@code conv2d}/{@code conv2d_bp}. */
+/**
+ * Convolution without bias (a batch norm follows): native {@code conv2d}/{@code conv2d_bp}, except 1x1 stride-1
+ * convolutions of dense arrays on the host path, which run as one GEMM per image ({@link PointwiseConvKernel}).
+ */
 public final class Conv2d implements Layer {
     private final int inChannels;
     private final int outChannels;
@@ -16,6 +19,8 @@ public final class Conv2d implements Layer {
     private INDArray input;
     private INDArray output;
     private INDArray gradInput;
+    private PointwiseConvKernel pointwise;
+    private boolean lastForwardPointwise;
 
     public Conv2d(String name, DataType type, SplittableRandom random, int inChannels, int outChannels, int kernel,
                   int stride, int padding) {
@@ -65,15 +70,28 @@ public final class Conv2d implements Layer {
         input = x;
         output = Buffers.ensure(output, x.dataType(), x.size(0), outChannels,
                 outSize(x.size(2), kernel, stride, padding), outSize(x.size(3), kernel, stride, padding));
-        NativeOps.conv2d(x, weight.value(), output, kernel, stride, padding);
+        lastForwardPointwise = PointwiseConvKernel.applies(kernel, stride, padding, x)
+                && Buffers.isDense(weight.value()) && Buffers.isDense(weight.gradient());
+        if (lastForwardPointwise) {
+            if (pointwise == null) {
+                pointwise = new PointwiseConvKernel();
+            }
+            pointwise.forward(x, weight.value(), output);
+        } else {
+            NativeOps.conv2d(x, weight.value(), output, kernel, stride, padding);
+        }
         return output;
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
         gradInput = Buffers.ensure(gradInput, input.dataType(), input.shape());
-        NativeOps.conv2dBackward(input, weight.value(), gradOutput, gradInput, weight.gradient(), kernel, stride,
-                padding);
+        if (lastForwardPointwise) { // the path of the forward pass, whatever the setting is now
+            pointwise.backward(input, weight.value(), gradOutput, gradInput, weight.gradient());
+        } else {
+            NativeOps.conv2dBackward(input, weight.value(), gradOutput, gradInput, weight.gradient(), kernel, stride,
+                    padding);
+        }
         weight.markGradient();
         Buffers.recycle(output); // its readers' backward passes ran before this one (buffer contract)
         output = null;
@@ -106,6 +124,10 @@ public final class Conv2d implements Layer {
     public void close() {
         Buffers.release(output);
         Buffers.release(gradInput);
+        if (pointwise != null) {
+            pointwise.close();
+            pointwise = null;
+        }
         output = null;
         gradInput = null;
         input = null;
